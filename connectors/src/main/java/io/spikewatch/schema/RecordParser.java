@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.Optional;
 
 /**
  * Reads one NDJSON line into a {@link Post} or a {@link Statement}, or says precisely why it cannot.
@@ -18,16 +19,36 @@ public final class RecordParser {
 
     public InputDocument parse(RawRecord raw) throws RejectedRecordException {
         JsonNode node = readTree(raw.text());
-        String kind = text(node, "kind");
-        if (kind == null) {
-            kind = node.has("published_at") ? "statement" : "post";
-        }
+        String kind = kindOf(node);
         return switch (kind) {
             case "post" -> post(node);
             case "statement" -> statement(node);
             default -> throw new RejectedRecordException(
                     "unknown kind '" + kind + "' (expected 'post' or 'statement')", text(node, "id"));
         };
+    }
+
+    /**
+     * The event time of a line, read the same way {@link #parse} reads it, or empty when the line
+     * has none that can be read (it will then be rejected by {@link #parse}). Used by sources that
+     * order or pace records by event time before they are parsed.
+     */
+    public Optional<Instant> peekEventTime(String line) {
+        try {
+            JsonNode node = readTree(line);
+            String field = "statement".equals(kindOf(node)) ? "published_at" : "created_at";
+            return Optional.of(time(node, field, null));
+        } catch (RejectedRecordException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String kindOf(JsonNode node) {
+        String kind = text(node, "kind");
+        if (kind != null) {
+            return kind;
+        }
+        return node.has("published_at") ? "statement" : "post";
     }
 
     private static JsonNode readTree(String line) throws RejectedRecordException {
