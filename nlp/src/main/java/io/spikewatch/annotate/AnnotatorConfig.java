@@ -1,0 +1,270 @@
+package io.spikewatch.annotate;
+
+import java.io.IOException;
+import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.Properties;
+
+/**
+ * Everything needed to build a {@link CoreNlpAnnotator}, small enough to ship to every task of a
+ * cluster job: the tracked entities travel as YAML text, not as a path that only exists on the
+ * client machine. Immutable; build with {@link #builder()}, {@link #defaults()} or
+ * {@link #coreNlpDefault()}.
+ */
+public final class AnnotatorConfig implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    /** Value of {@link #maxParseSentenceLength()} meaning every sentence is parsed. */
+    public static final int UNLIMITED = -1;
+
+    /**
+     * Longer sentences are not parsed: CoreNLP gives them a flat tree, so sentiment is still
+     * computed but from word order rather than syntax. A 280-character post rarely has a sentence
+     * longer than this; run-on text pasted into a post would otherwise cost seconds to parse.
+     */
+    public static final int DEFAULT_MAX_PARSE_SENTENCE_LENGTH = 80;
+
+    /**
+     * The NER models of the lean profile: the CoNLL 4-class model alone gives PERSON,
+     * ORGANIZATION, LOCATION and MISC, which is every type Spikewatch indexes, and loads one CRF
+     * instead of CoreNLP's three.
+     */
+    public static final List<String> LEAN_NER_MODELS =
+            List.of("edu/stanford/nlp/models/ner/english.conll.4class.distsim.crf.ser.gz");
+
+    /** Name used in error messages for tracked entities given as text without a source. */
+    public static final String INLINE_SOURCE = "<tracked-entities>";
+
+    private final PipelineProfile profile;
+    private final ParserChoice parser;
+    private final int maxParseSentenceLength;
+    private final List<String> nerModels;
+    private final String trackedEntitiesYaml;
+    private final String trackedEntitiesSource;
+
+    private AnnotatorConfig(Builder builder) {
+        this.profile = builder.profile;
+        this.parser = builder.parser;
+        this.maxParseSentenceLength = builder.maxParseSentenceLength;
+        this.nerModels = List.copyOf(builder.nerModels);
+        this.trackedEntitiesYaml = builder.trackedEntitiesYaml;
+        this.trackedEntitiesSource = builder.trackedEntitiesSource;
+    }
+
+    /** Spikewatch's pipeline: lean profile, shift-reduce parser, no tracked entities. */
+    public static AnnotatorConfig defaults() {
+        return builder().build();
+    }
+
+    /**
+     * CoreNLP's default pipeline for {@code tokenize,ssplit,pos,lemma,ner,parse,sentiment} with
+     * its PCFG parser and no sentence-length limit, for comparison.
+     */
+    public static AnnotatorConfig coreNlpDefault() {
+        return builder()
+                .profile(PipelineProfile.CORENLP_DEFAULT)
+                .parser(ParserChoice.PCFG)
+                .maxParseSentenceLength(UNLIMITED)
+                .nerModels(List.of())
+                .build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder starting from this configuration. */
+    public Builder toBuilder() {
+        Builder builder = new Builder();
+        builder.profile = profile;
+        builder.parser = parser;
+        builder.maxParseSentenceLength = maxParseSentenceLength;
+        builder.nerModels = nerModels;
+        builder.trackedEntitiesYaml = trackedEntitiesYaml;
+        builder.trackedEntitiesSource = trackedEntitiesSource;
+        return builder;
+    }
+
+    public PipelineProfile profile() {
+        return profile;
+    }
+
+    public ParserChoice parser() {
+        return parser;
+    }
+
+    /** Longest sentence, in tokens, that is parsed; {@link #UNLIMITED} for no limit. */
+    public int maxParseSentenceLength() {
+        return maxParseSentenceLength;
+    }
+
+    /** NER model resources; empty means CoreNLP's default set (three CRF models). */
+    public List<String> nerModels() {
+        return nerModels;
+    }
+
+    /** The tracked-entities YAML, or null when nothing is tracked. */
+    public String trackedEntitiesYaml() {
+        return trackedEntitiesYaml;
+    }
+
+    /** Where the tracked-entities YAML came from, as named in error messages. */
+    public String trackedEntitiesSource() {
+        return trackedEntitiesSource;
+    }
+
+    /** Parses the tracked entities (already validated when the config was built). */
+    public TrackedEntities trackedEntities() {
+        return trackedEntitiesYaml == null
+                ? TrackedEntities.empty()
+                : TrackedEntities.fromYaml(trackedEntitiesYaml, trackedEntitiesSource);
+    }
+
+    /**
+     * The CoreNLP properties of this configuration. Two configurations with equal properties share
+     * one loaded pipeline per JVM (see {@link CoreNlpPipelines}).
+     */
+    public Properties pipelineProperties() {
+        Properties props = new Properties();
+        props.setProperty("parse.model", parser.modelPath());
+        props.setProperty("parse.maxlen", Integer.toString(maxParseSentenceLength));
+        // the sentiment model reads binarized trees; CoreNLP sets this for 'sentiment', we say it outright
+        props.setProperty("parse.binaryTrees", "true");
+        if (!nerModels.isEmpty()) {
+            props.setProperty("ner.model", String.join(",", nerModels));
+        }
+        if (profile == PipelineProfile.LEAN) {
+            props.setProperty("annotators", "tokenize,ssplit,pos,ner,parse,sentiment");
+            props.setProperty("ner.applyFineGrained", "false");
+            props.setProperty("ner.useSUTime", "false");
+            props.setProperty("ner.applyNumericClassifiers", "false");
+            props.setProperty("ner.buildEntityMentions", "true");
+            props.setProperty("parse.buildgraphs", "false");
+            // emoji and other symbols the lexer does not know become tokens, without a warning each
+            props.setProperty("tokenize.options", "untokenizable=noneKeep");
+        } else {
+            props.setProperty("annotators", "tokenize,ssplit,pos,lemma,ner,parse,sentiment");
+        }
+        return props;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof AnnotatorConfig other
+                && profile == other.profile
+                && parser == other.parser
+                && maxParseSentenceLength == other.maxParseSentenceLength
+                && nerModels.equals(other.nerModels)
+                && Objects.equals(trackedEntitiesYaml, other.trackedEntitiesYaml)
+                && Objects.equals(trackedEntitiesSource, other.trackedEntitiesSource);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(profile, parser, maxParseSentenceLength, nerModels, trackedEntitiesYaml, trackedEntitiesSource);
+    }
+
+    @Override
+    public String toString() {
+        return "AnnotatorConfig{profile=" + profile + ", parser=" + parser
+                + ", maxParseSentenceLength=" + maxParseSentenceLength
+                + ", nerModels=" + (nerModels.isEmpty() ? "corenlp-default" : nerModels)
+                + ", trackedEntities=" + (trackedEntitiesYaml == null ? "none" : trackedEntitiesSource) + "}";
+    }
+
+    /** Builds an {@link AnnotatorConfig}; every setter checks its value at once. */
+    public static final class Builder {
+        private PipelineProfile profile = PipelineProfile.LEAN;
+        private ParserChoice parser = ParserChoice.SHIFT_REDUCE;
+        private int maxParseSentenceLength = DEFAULT_MAX_PARSE_SENTENCE_LENGTH;
+        private List<String> nerModels = LEAN_NER_MODELS;
+        private String trackedEntitiesYaml;
+        private String trackedEntitiesSource = INLINE_SOURCE;
+
+        private Builder() {}
+
+        public Builder profile(PipelineProfile profile) {
+            this.profile = Objects.requireNonNull(profile, "profile");
+            return this;
+        }
+
+        public Builder parser(ParserChoice parser) {
+            this.parser = Objects.requireNonNull(parser, "parser");
+            return this;
+        }
+
+        /**
+         * @param tokens a positive number of tokens, or {@link #UNLIMITED}
+         */
+        public Builder maxParseSentenceLength(int tokens) {
+            if (tokens <= 0 && tokens != UNLIMITED) {
+                throw new IllegalArgumentException(
+                        "maxParseSentenceLength must be a positive number of tokens or UNLIMITED (-1), was " + tokens);
+            }
+            this.maxParseSentenceLength = tokens;
+            return this;
+        }
+
+        /**
+         * @param models NER model classpath resources; empty for CoreNLP's default three
+         */
+        public Builder nerModels(List<String> models) {
+            Objects.requireNonNull(models, "models");
+            for (String model : models) {
+                if (model == null || model.isBlank() || model.contains(",")) {
+                    throw new IllegalArgumentException("nerModels: each model must be a non-empty resource path without ',', was '"
+                            + model + "'");
+                }
+            }
+            this.nerModels = List.copyOf(models);
+            return this;
+        }
+
+        /**
+         * Tracks the entities in this YAML text, checked now.
+         *
+         * @param source what to call the text in error messages
+         * @throws InvalidTrackedEntitiesException when the text has an error
+         */
+        public Builder trackedEntitiesYaml(String yaml, String source) {
+            Objects.requireNonNull(yaml, "yaml");
+            Objects.requireNonNull(source, "source");
+            TrackedEntities.fromYaml(yaml, source);
+            this.trackedEntitiesYaml = yaml;
+            this.trackedEntitiesSource = source;
+            return this;
+        }
+
+        /**
+         * Tracks the entities of this file, read and checked now; the text is kept, not the path.
+         *
+         * @throws InvalidTrackedEntitiesException when the file cannot be read or has an error
+         */
+        public Builder trackedEntitiesFile(Path file) {
+            Objects.requireNonNull(file, "file");
+            String yaml;
+            try {
+                yaml = Files.readString(file, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new InvalidTrackedEntitiesException(file + ": cannot read the tracked-entities file: " + e, e);
+            }
+            return trackedEntitiesYaml(yaml, file.toString());
+        }
+
+        /** Tracks nothing. */
+        public Builder noTrackedEntities() {
+            this.trackedEntitiesYaml = null;
+            this.trackedEntitiesSource = INLINE_SOURCE;
+            return this;
+        }
+
+        public AnnotatorConfig build() {
+            return new AnnotatorConfig(this);
+        }
+    }
+}
