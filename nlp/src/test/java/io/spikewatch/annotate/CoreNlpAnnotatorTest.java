@@ -1,0 +1,165 @@
+package io.spikewatch.annotate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Runs the real CoreNLP pipeline (Spikewatch defaults + the seed tracked entities), loaded once. */
+class CoreNlpAnnotatorTest {
+
+    private static AnnotatorConfig config;
+    private static CoreNlpAnnotator annotator;
+
+    @BeforeAll
+    static void load() {
+        config = AnnotatorConfig.builder().trackedEntitiesFile(SeedFiles.trackedEntities()).build();
+        annotator = new CoreNlpAnnotator(config);
+    }
+
+    private static Optional<EntitySentiment> sentimentFor(Annotation a, String entity) {
+        return a.entitySentiments().stream().filter(e -> e.entity().equals(entity)).findFirst();
+    }
+
+    @Test
+    void findsTheSeedEntitiesByCanonicalName() {
+        Annotation a = annotator.annotate("Musk says there is a massive DDOS attack on 𝕏");
+        assertThat(a.canonicalEntities()).containsExactly("Elon Musk", "X (platform)");
+    }
+
+    @Test
+    void mergesNerAndTrackedMentionsWithTrackedTypes() {
+        Annotation a = annotator.annotate(
+                "Thierry Breton warned Elon Musk before the Trump campaign called the European Union an enemy of free speech.");
+        assertThat(a.canonicalEntities()).containsExactly("Thierry Breton", "Elon Musk", "Trump campaign", "European Union");
+        assertThat(a.entities()).filteredOn(m -> "Elon Musk".equals(m.canonical()))
+                .singleElement().extracting(EntityMention::type).isEqualTo("PERSON");
+        assertThat(a.entities()).filteredOn(m -> "Trump campaign".equals(m.canonical()))
+                .singleElement().extracting(EntityMention::text).isEqualTo("Trump campaign");
+    }
+
+    @Test
+    void keepsUntrackedNerEntitiesUnderTheirSurfaceName() {
+        Annotation a = annotator.annotate("Governor Gavin Newsom joked about the outage from Sacramento, California.");
+        assertThat(a.entities()).filteredOn(m -> m.canonical() == null).extracting(EntityMention::type)
+                .contains("PERSON", "LOCATION");
+        assertThat(a.entityNames()).contains("Gavin Newsom");
+        assertThat(a.canonicalEntities()).isEmpty();
+    }
+
+    @Test
+    void offsetsPointAtTheMentionsAfterEmojiAndSurrogatePairs() {
+        String text = "🔥🔥 𝕏 is melting 😂👨‍👩‍👧 and Elon Musk blames a DDoS. Ask Donald Trump in Florida #TwitterBlackout";
+        Annotation a = annotator.annotate(text);
+        assertThat(a.entities()).extracting(EntityMention::text)
+                .contains("𝕏", "Elon Musk", "Donald Trump", "Florida", "#TwitterBlackout");
+        for (EntityMention m : a.entities()) {
+            assertThat(text.substring(m.start(), m.end())).as(m.toString()).isEqualTo(m.text());
+        }
+        EntityMention florida = a.entities().stream().filter(m -> m.text().equals("Florida")).findFirst().orElseThrow();
+        assertThat(florida.start()).isEqualTo(text.indexOf("Florida"));
+        assertThat(florida.type()).isEqualTo("LOCATION");
+    }
+
+    @Test
+    void clearCasesGetTheRightSentimentSign() {
+        assertThat(annotator.annotate("I love this, great job").sentiment().label()).isEqualTo(Sentiment.POSITIVE);
+        assertThat(annotator.annotate("This is a disaster, worst launch ever").sentiment().label()).isEqualTo(Sentiment.NEGATIVE);
+        assertThat(annotator.annotate("The interview is scheduled for 8 pm Eastern.").sentiment().label())
+                .isEqualTo(Sentiment.NEUTRAL);
+        Sentiment s = annotator.annotate("What a wonderful conversation, really enjoyed it!").sentiment();
+        assertThat(s.score()).isPositive().isLessThanOrEqualTo(1.0);
+    }
+
+    @Test
+    void perEntitySentimentFollowsTheClauseAboutTheEntity() {
+        Annotation a = annotator.annotate("X is down again, great job Elon");
+        EntitySentiment x = sentimentFor(a, "X (platform)").orElseThrow();
+        assertThat(x.label()).isNotEqualTo(Sentiment.POSITIVE);
+        assertThat(x.mentions()).isEqualTo(1);
+
+        Annotation mixed = annotator.annotate("Kamala Harris gave a wonderful speech. Twitter is a total disaster tonight.");
+        assertThat(sentimentFor(mixed, "Kamala Harris").orElseThrow().score())
+                .isGreaterThan(sentimentFor(mixed, "X (platform)").orElseThrow().score());
+        assertThat(sentimentFor(mixed, "X (platform)").orElseThrow().label()).isEqualTo(Sentiment.NEGATIVE);
+    }
+
+    @Test
+    void countsRepeatedMentions() {
+        Annotation a = annotator.annotate("Musk, Musk, Musk. Everyone is talking about @elonmusk tonight.");
+        assertThat(sentimentFor(a, "Elon Musk").orElseThrow().mentions()).isEqualTo(4);
+        assertThat(a.canonicalEntities()).containsExactly("Elon Musk");
+    }
+
+    @Test
+    void emptyAndBlankTextsAreEmptyAnnotationsAndNullIsRejected() {
+        assertThat(annotator.annotate("")).isEqualTo(Annotation.EMPTY);
+        assertThat(annotator.annotate("  \n ")).isEqualTo(Annotation.EMPTY);
+        assertThatThrownBy(() -> annotator.annotate(null)).isInstanceOf(NullPointerException.class);
+    }
+
+    @Test
+    void aSentenceTooLongToParseIsStillAnnotated() {
+        StringBuilder text = new StringBuilder("Elon Musk said");
+        for (int i = 0; i < AnnotatorConfig.DEFAULT_MAX_PARSE_SENTENCE_LENGTH; i++) {
+            text.append(" and then");
+        }
+        text.append(" it was a terrible night.");
+        Annotation a = annotator.annotate(text.toString());
+        assertThat(a.canonicalEntities()).containsExactly("Elon Musk");
+        assertThat(sentimentFor(a, "Elon Musk")).isPresent();
+    }
+
+    @Test
+    void sharesOnePipelinePerJvmAndIsThreadSafe() throws Exception {
+        CoreNlpAnnotator second = new CoreNlpAnnotator(config);
+        assertThat(CoreNlpPipelines.get(config.pipelineProperties()))
+                .isSameAs(CoreNlpPipelines.get(second.config().pipelineProperties()));
+        List<String> texts = List.of(
+                "Musk says there is a massive DDOS attack on 𝕏",
+                "The Harris-Walz campaign mocked Trump for not running a livestream.",
+                "I love this, great job",
+                "The FBI is investigating the hack of documents about JD Vance.");
+        List<Annotation> expected = texts.stream().map(annotator::annotate).toList();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Annotation>> futures = new ArrayList<>();
+            for (int round = 0; round < 5; round++) {
+                for (String text : texts) {
+                    futures.add(pool.submit(() -> second.annotate(text)));
+                }
+            }
+            for (int i = 0; i < futures.size(); i++) {
+                assertThat(futures.get(i).get()).isEqualTo(expected.get(i % texts.size()));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void annotatesNdjsonEndToEnd() throws Exception {
+        StringWriter out = new StringWriter();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int rejects = new NdjsonAnnotator(annotator, 2).run(new StringReader(
+                "{\"id\":\"p1\",\"text\":\"Unable to join the X Space, thanks @elonmusk\",\"lang\":\"en\"}\n{\"id\":\"p2\"}\n"),
+                out, new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(rejects).isEqualTo(1);
+        List<String> lines = out.toString().lines().toList();
+        assertThat(lines.get(0)).contains("\"canonical\":\"X (platform)\"", "\"canonical\":\"Elon Musk\"",
+                "\"lang\":\"en\"", "\"sentiment\":{\"label\":");
+        assertThat(lines.get(1)).isEqualTo("{\"id\":\"p2\"}");
+    }
+}
