@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Runs a local, single-node Elasticsearch for development and the integration tests.
 #
-#   es-local.sh start|stop|status [--port N] [--name NAME]
+#   es-local.sh start|stop|status [--port N] [--name NAME] [--purge]
+#
+# `stop --purge` also deletes the instance's config, data and logs (tests use it for their
+# throw-away instances).
 #
 # The server is the integ-test distribution that Maven Central serves; its version is the root
 # pom property `elasticsearch.server.version`. The distribution is unpacked once and shared; each
@@ -39,7 +42,7 @@ root="$(cd "$script_dir/../.." && pwd)"
 log() { printf 'es-local: %s\n' "$*" >&2; }
 die() { log "error: $*"; exit 1; }
 usage() {
-    printf 'usage: %s start|stop|status [--port N] [--name NAME]\n' "$(basename "$0")" >&2
+    printf 'usage: %s start|stop|status [--port N] [--name NAME] [--purge]\n' "$(basename "$0")" >&2
     exit 2
 }
 
@@ -50,12 +53,14 @@ command="${1:-}"
 shift
 port="$DEFAULT_PORT"
 name="$DEFAULT_NAME"
+purge=false
 while [[ $# -gt 0 ]]; do
     case "$1" in
         --port) [[ $# -ge 2 ]] || usage; port="$2"; shift 2 ;;
         --port=*) port="${1#--port=}"; shift ;;
         --name) [[ $# -ge 2 ]] || usage; name="$2"; shift 2 ;;
         --name=*) name="${1#--name=}"; shift ;;
+        --purge) purge=true; shift ;;
         -h|--help) usage ;;
         *) log "unknown argument: $1"; usage ;;
     esac
@@ -318,10 +323,23 @@ existing_instance() {
     return 1
 }
 
+purge_instance() {
+    local instance="$1"
+    if $purge && [[ -d "$instance" ]]; then
+        rm -rf -- "$instance"
+        log "deleted $instance"
+    fi
+}
+
 cmd_stop() {
     local instance pid
-    if ! instance="$(existing_instance)" || ! pid="$(pid_of_instance "$instance/es.pid")"; then
+    if ! instance="$(existing_instance)"; then
         log "Elasticsearch '$name' is not running"
+        return 0
+    fi
+    if ! pid="$(pid_of_instance "$instance/es.pid")"; then
+        log "Elasticsearch '$name' is not running"
+        purge_instance "$instance"
         return 0
     fi
     log "stopping Elasticsearch '$name' (pid $pid)"
@@ -337,6 +355,7 @@ cmd_stop() {
     done
     rm -f "$instance/es.pid"
     log "Elasticsearch '$name' stopped"
+    purge_instance "$instance"
 }
 
 cmd_status() {
