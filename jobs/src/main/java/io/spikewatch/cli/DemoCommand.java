@@ -1,0 +1,92 @@
+package io.spikewatch.cli;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import io.spikewatch.annotate.AnnotatorConfig;
+import io.spikewatch.fixtures.ScenarioFiles;
+import io.spikewatch.fixtures.ScenarioGenerator;
+import io.spikewatch.fixtures.ScenarioSummary;
+import io.spikewatch.fixtures.SeedTimeline;
+import io.spikewatch.index.IndexNames;
+import io.spikewatch.monitor.MonitorSettings;
+import io.spikewatch.replay.ReplaySpeed;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * The seed scenario end to end: generates the 12 August 2024 X Space stream (and the 24 May
+ * 2023 launch) around the hand-written core, runs the monitor job on it, and prints what was
+ * indexed. Deterministic: a second run overwrites the same documents.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Run the monitor job on the seed scenario and show the result.")
+public final class DemoCommand implements Callable<Integer> {
+
+    @Mixin
+    ElasticsearchOptions elasticsearch;
+
+    @Option(names = "--posts", defaultValue = "" + ScenarioGenerator.DEFAULT_POSTS,
+            description = "Posts to generate around the hand-written core (default: ${DEFAULT-VALUE}).")
+    int posts;
+
+    @Option(names = "--seed", defaultValue = "" + ScenarioGenerator.DEFAULT_SEED, description = "Generator seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--speed", defaultValue = "max", paramLabel = "max|Nx",
+            description = "Replay speed: 'max' or a multiple of real time such as 60x (default: ${DEFAULT-VALUE}).")
+    String speed;
+
+    @Option(names = "--work-dir", paramLabel = "DIR", description = "Where the generated scenario is written (default: .local/demo in the project).")
+    Path workDir;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintStream out = System.out;
+        Path scenarioDir = (workDir != null ? workDir : Path.of(System.getProperty("spikewatch.home", "."), ".local", "demo"))
+                .resolve("scenario");
+        ScenarioSummary scenario = ScenarioGenerator.write(scenarioDir, seed, posts);
+        out.println("Spikewatch demo: the 12 August 2024 X Space and the 24 May 2023 Twitter Space launch");
+        out.println(scenario.describe(scenarioDir).indent(2));
+
+        IndexNames indices = elasticsearch.indices();
+        MonitorSettings settings = MonitorSettings.builder().indices(indices).build();
+        AnnotatorConfig annotator = AnnotatorConfig.builder()
+                .trackedEntitiesYaml(SeedTrackedEntities.yaml(), SeedTrackedEntities.SOURCE)
+                .build();
+        out.println("  running the monitor job (Flink embedded, CoreNLP annotation on " + settings.annotationParallelism()
+                + " tasks; the first run loads the models)...");
+        long start = System.nanoTime();
+        MonitorRun.execute(List.of(scenarioDir.resolve(ScenarioFiles.POSTS), scenarioDir.resolve(ScenarioFiles.STATEMENTS)), ReplaySpeed.parse(speed),
+                elasticsearch.connection(), annotator, settings);
+        Duration took = MonitorRun.elapsed(start);
+        out.printf(Locale.ROOT, "  done in %dm %02ds%n%n", took.toMinutes(), took.toSecondsPart());
+
+        try (ElasticsearchClient client = elasticsearch.connection().createClient()) {
+            IndexSummary summary = new IndexSummary(client, indices);
+            summary.refresh();
+            SummaryPrinter printer = new SummaryPrinter(out, SeedTimeline.EASTERN);
+            printer.counts(summary, indices);
+            printer.deadLetters(summary);
+            printer.entities(summary);
+            printer.volume(summary, "Volume per minute, 12 August 2024, around the scheduled start",
+                    SeedTimeline.SPACE_SCHEDULED.minus(Duration.ofMinutes(15)), SeedTimeline.TALK_START.plus(Duration.ofMinutes(15)));
+            printer.volume(summary, "Volume per minute, 24 May 2023, around the DeSantis launch",
+                    SeedTimeline.DESANTIS_LAUNCH.minus(Duration.ofMinutes(10)), SeedTimeline.DESANTIS_CRASH.plus(Duration.ofMinutes(25)));
+        }
+        String url = elasticsearch.connection().urls().get(0).toString().replaceAll("/$", "");
+        out.println("Where to look next:");
+        out.println("  the posts that drew the most reposts about the platform:");
+        out.println("    curl -s '" + url + "/" + indices.posts() + "/_search?pretty&size=5&sort=engagement.reposts:desc"
+                + "&q=canonical_entities:%22X%20(platform)%22'");
+        out.println("  every dead letter with its source, line and reason:");
+        out.println("    curl -s '" + url + "/" + indices.deadLetters() + "/_search?pretty'");
+        out.println("  Elasticsearch is left running for you to explore; stop it with: bin/spikewatch es stop");
+        return 0;
+    }
+}

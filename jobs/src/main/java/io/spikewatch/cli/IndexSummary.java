@@ -1,0 +1,108 @@
+package io.spikewatch.cli;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
+import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.spikewatch.index.IndexNames;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the job wrote, read back from Elasticsearch: document counts, the most-named entities with
+ * their sentiment, volume per minute, and why records were dead-lettered.
+ */
+public final class IndexSummary {
+
+    /** An entity: posts naming it, their mean sentiment, and the sentiment of the sentences about it. */
+    public record EntityRow(String entity, long posts, Double postSentiment, Double entitySentiment, long negativePosts) {}
+
+    /** One minute of the overall series. */
+    public record MinuteRow(Instant minute, long count, long negative, long uniqueAuthors) {}
+
+    /** A dead-letter reason and how many records it rejected. */
+    public record ReasonRow(String reason, long count) {}
+
+    private final ElasticsearchClient client;
+    private final IndexNames indices;
+
+    public IndexSummary(ElasticsearchClient client, IndexNames indices) {
+        this.client = client;
+        this.indices = indices;
+    }
+
+    /** Makes everything written so far visible to searches. */
+    public void refresh() throws IOException {
+        client.indices().refresh(r -> r.index(indices.all()).ignoreUnavailable(true).allowNoIndices(true));
+    }
+
+    public long count(String index) throws IOException {
+        if (!client.indices().exists(e -> e.index(index)).value()) {
+            return 0;
+        }
+        return client.count(c -> c.index(index)).count();
+    }
+
+    public List<EntityRow> topEntities(int size) throws IOException {
+        SearchResponse<Void> response = client.search(s -> s.index(indices.posts()).size(0)
+                .aggregations("entities", a -> a.terms(t -> t.field("canonical_entities").size(size))
+                        .aggregations("sentiment", x -> x.avg(v -> v.field("sentiment.score")))
+                        .aggregations("negative", x -> x.filter(f -> f.term(t -> t.field("sentiment.label").value("negative"))))
+                        .aggregations("about", x -> x.nested(n -> n.path("entity_sentiment"))
+                                .aggregations("entity", y -> y.terms(t -> t.field("entity_sentiment.entity").size(size * 4))
+                                        .aggregations("score", z -> z.avg(v -> v.field("entity_sentiment.score")))))),
+                Void.class);
+        List<EntityRow> rows = new ArrayList<>();
+        for (StringTermsBucket bucket : response.aggregations().get("entities").sterms().buckets().array()) {
+            String entity = bucket.key().stringValue();
+            Double aboutIt = null;
+            Aggregate about = bucket.aggregations().get("about").nested().aggregations().get("entity");
+            for (StringTermsBucket inner : about.sterms().buckets().array()) {
+                if (inner.key().stringValue().equals(entity)) {
+                    aboutIt = finite(inner.aggregations().get("score").avg().value());
+                }
+            }
+            rows.add(new EntityRow(entity, bucket.docCount(), finite(bucket.aggregations().get("sentiment").avg().value()),
+                    aboutIt, bucket.aggregations().get("negative").filter().docCount()));
+        }
+        return rows;
+    }
+
+    public List<MinuteRow> volume(Instant from, Instant to) throws IOException {
+        SearchResponse<ObjectNode> response = client.search(s -> s.index(indices.metrics()).size(10_000)
+                .query(q -> q.bool(b -> b
+                        .filter(f -> f.term(t -> t.field("scope").value("all")))
+                        .filter(f -> f.range(r -> r.date(d -> d.field("minute").gte(from.toString()).lt(to.toString()))))))
+                .sort(o -> o.field(f -> f.field("minute").order(SortOrder.Asc))),
+                ObjectNode.class);
+        List<MinuteRow> rows = new ArrayList<>();
+        for (Hit<ObjectNode> hit : response.hits().hits()) {
+            ObjectNode doc = hit.source();
+            rows.add(new MinuteRow(Instant.parse(doc.get("minute").asText()), doc.path("count").asLong(),
+                    doc.path("negative").asLong(), doc.path("unique_authors").asLong()));
+        }
+        return rows;
+    }
+
+    public List<ReasonRow> deadLetterReasons(int size) throws IOException {
+        if (count(indices.deadLetters()) == 0) {
+            return List.of();
+        }
+        SearchResponse<Void> response = client.search(s -> s.index(indices.deadLetters()).size(0)
+                .aggregations("reasons", a -> a.terms(t -> t.field("reason.keyword").size(size))), Void.class);
+        List<ReasonRow> rows = new ArrayList<>();
+        for (StringTermsBucket bucket : response.aggregations().get("reasons").sterms().buckets().array()) {
+            rows.add(new ReasonRow(bucket.key().stringValue(), bucket.docCount()));
+        }
+        return rows;
+    }
+
+    private static Double finite(double value) {
+        return Double.isFinite(value) ? value : null;
+    }
+}

@@ -1,0 +1,59 @@
+package io.spikewatch.cli;
+
+import io.spikewatch.annotate.AnnotatorConfig;
+import io.spikewatch.index.ElasticsearchConnection;
+import io.spikewatch.index.ElasticsearchSink;
+import io.spikewatch.index.IndexDocument;
+import io.spikewatch.index.IndexTemplates;
+import io.spikewatch.monitor.CoreNlpAnnotators;
+import io.spikewatch.monitor.MonitorJob;
+import io.spikewatch.monitor.MonitorSettings;
+import io.spikewatch.replay.NdjsonReplaySource;
+import io.spikewatch.replay.ReplaySpeed;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.CoreOptions;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+
+/**
+ * Wires the production pieces of a monitor run over files: installs the index templates, then
+ * runs {@link MonitorJob} from an NDJSON replay into Elasticsearch. On a Flink cluster the same
+ * code runs inside the submitted job; locally it starts an embedded MiniCluster.
+ */
+public final class MonitorRun {
+
+    private MonitorRun() {}
+
+    public static JobExecutionResult execute(
+            List<Path> inputs,
+            ReplaySpeed speed,
+            ElasticsearchConnection connection,
+            AnnotatorConfig annotatorConfig,
+            MonitorSettings settings) throws Exception {
+        try (ElasticsearchClient client = connection.createClient()) {
+            IndexTemplates.install(client, settings.indices());
+        }
+        ElasticsearchSink<IndexDocument> sink = ElasticsearchSink.<IndexDocument>builder()
+                .setConnection(connection)
+                .setConverter(document -> document)
+                .setDeadLetterIndex(settings.indices().deadLetters())
+                .build();
+        MonitorJob job = new MonitorJob(
+                NdjsonReplaySource.of(inputs, speed), sink, new CoreNlpAnnotators(annotatorConfig), settings);
+
+        Configuration flinkConfig = new Configuration();
+        flinkConfig.set(CoreOptions.DEFAULT_PARALLELISM, settings.annotationParallelism());
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flinkConfig);
+        env.enableCheckpointing(settings.checkpointInterval().toMillis());
+        job.buildInto(env);
+        return env.execute("spikewatch-monitor");
+    }
+
+    static Duration elapsed(long startNanos) {
+        return Duration.ofNanos(System.nanoTime() - startNanos);
+    }
+}

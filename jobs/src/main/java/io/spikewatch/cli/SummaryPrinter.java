@@ -1,0 +1,82 @@
+package io.spikewatch.cli;
+
+import io.spikewatch.index.IndexNames;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+
+/** Prints an {@link IndexSummary} for a person: counts, dead letters, entities, volume per minute. */
+public final class SummaryPrinter {
+
+    private static final int BAR_WIDTH = 50;
+    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("HH:mm");
+
+    private final PrintStream out;
+    private final ZoneId zone;
+
+    public SummaryPrinter(PrintStream out, ZoneId zone) {
+        this.out = out;
+        this.zone = zone;
+    }
+
+    public void counts(IndexSummary summary, IndexNames indices) throws IOException {
+        out.println("Indexed in Elasticsearch:");
+        row(indices.posts(), summary.count(indices.posts()), "annotated posts");
+        row(indices.statements(), summary.count(indices.statements()), "annotated campaign statements");
+        row(indices.metrics(), summary.count(indices.metrics()), "per-minute metrics, overall and per tracked entity");
+        row(indices.deadLetters(), summary.count(indices.deadLetters()), "records that could not be read, with the reason");
+        out.println();
+    }
+
+    public void deadLetters(IndexSummary summary) throws IOException {
+        List<IndexSummary.ReasonRow> reasons = summary.deadLetterReasons(10);
+        if (reasons.isEmpty()) {
+            return;
+        }
+        out.println("Dead letters by reason:");
+        for (IndexSummary.ReasonRow reason : reasons) {
+            out.printf(Locale.ROOT, "  %5d  %s%n", reason.count(), abbreviate(reason.reason(), 100));
+        }
+        out.println();
+    }
+
+    public void entities(IndexSummary summary) throws IOException {
+        List<IndexSummary.EntityRow> rows = summary.topEntities(12);
+        out.println("Most-named tracked entities in posts (sentiment from -1 to +1):");
+        out.printf(Locale.ROOT, "  %-24s %7s %8s %16s %16s%n", "entity", "posts", "negative", "post sentiment", "about the entity");
+        for (IndexSummary.EntityRow row : rows) {
+            out.printf(Locale.ROOT, "  %-24s %7d %7.0f%% %16s %16s%n", abbreviate(row.entity(), 24), row.posts(),
+                    100.0 * row.negativePosts() / Math.max(1, row.posts()), signed(row.postSentiment()), signed(row.entitySentiment()));
+        }
+        out.println();
+    }
+
+    public void volume(IndexSummary summary, String title, Instant from, Instant to) throws IOException {
+        List<IndexSummary.MinuteRow> rows = summary.volume(from, to);
+        long max = rows.stream().mapToLong(IndexSummary.MinuteRow::count).max().orElse(1);
+        out.println(title + " (" + zone.getId() + "; each row one minute; # negative, = other):");
+        for (IndexSummary.MinuteRow row : rows) {
+            int width = (int) Math.round((double) BAR_WIDTH * row.count() / max);
+            int negative = (int) Math.round((double) width * row.negative() / Math.max(1, row.count()));
+            out.printf(Locale.ROOT, "  %s %5d %s%s%n", MINUTE.format(row.minute().atZone(zone)), row.count(),
+                    "#".repeat(negative), "=".repeat(Math.max(0, width - negative)));
+        }
+        out.println();
+    }
+
+    private void row(String index, long count, String what) {
+        out.printf(Locale.ROOT, "  %-28s %7d  %s%n", index, count, what);
+    }
+
+    private static String signed(Double value) {
+        return value == null ? "-" : String.format(Locale.ROOT, "%+.2f", value);
+    }
+
+    private static String abbreviate(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+}

@@ -1,0 +1,29 @@
+package io.spikewatch.metrics;
+
+/**
+ * One post seen in one metrics scope: overall, or one tracked entity it mentions. A post that
+ * names two tracked entities makes three observations.
+ *
+ * @param scope {@link #SCOPE_ALL} or {@link #SCOPE_ENTITY}
+ * @param entity the canonical entity for an entity scope, else null
+ * @param authorKey who wrote the post (for unique authors), or null when unknown
+ * @param sentimentLabel negative, neutral or positive; null when the post could not be annotated
+ * @param sentimentScore the score in [-1, 1] (0 when not annotated)
+ * @param eventTimeMillis the post's event time
+ */
+public record Observation(
+        String scope,
+        String entity,
+        String authorKey,
+        String sentimentLabel,
+        double sentimentScore,
+        long eventTimeMillis) {
+
+    public static final String SCOPE_ALL = "all";
+    public static final String SCOPE_ENTITY = "entity";
+
+    /** The key that groups observations of one series: {@code all} or {@code entity:NAME}. */
+    public String seriesKey() {
+        return entity == null ? scope : scope + ":" + entity;
+    }
+}

@@ -1,0 +1,66 @@
+package io.spikewatch.monitor;
+
+import io.spikewatch.annotate.TextAnnotator;
+import io.spikewatch.index.IndexDocument;
+import io.spikewatch.index.IndexNames;
+import io.spikewatch.metrics.Observation;
+import io.spikewatch.schema.InputDocument;
+import io.spikewatch.schema.Json;
+import io.spikewatch.schema.Post;
+import io.spikewatch.schema.Statement;
+import java.time.Instant;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.functions.ProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+
+/**
+ * Annotates posts or statements and turns each into the document to index; for posts, also
+ * emits the metric observations (side output {@link #OBSERVATIONS}). A document whose annotation
+ * fails is indexed anyway, marked as failed.
+ */
+public class AnnotateDocuments<T extends InputDocument> extends ProcessFunction<T, IndexDocument> {
+
+    public static final OutputTag<Observation> OBSERVATIONS = new OutputTag<>("observations") {};
+
+    private final AnnotatorFactory annotators;
+    private final IndexNames indices;
+
+    private transient TextAnnotator annotator;
+    private transient Counter failures;
+
+    public AnnotateDocuments(AnnotatorFactory annotators, IndexNames indices) {
+        this.annotators = annotators;
+        this.indices = indices;
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        annotator = annotators.create();
+        failures = getRuntimeContext().getMetricGroup().counter("annotationFailures");
+    }
+
+    @Override
+    public void processElement(T document, Context ctx, Collector<IndexDocument> out) throws Exception {
+        AnnotationOutcome outcome = AnnotationOutcome.of(annotator, document.text());
+        if (!outcome.succeeded()) {
+            failures.inc();
+        }
+        Instant now = Instant.now();
+        if (document instanceof Post post) {
+            out.collect(indexDocument(indices.posts(), post.id(),
+                    SearchDocuments.post(post, outcome, annotators.name(), now)));
+            for (Observation observation : Observations.of(post, outcome)) {
+                ctx.output(OBSERVATIONS, observation);
+            }
+        } else if (document instanceof Statement statement) {
+            out.collect(indexDocument(indices.statements(), statement.id(),
+                    SearchDocuments.statement(statement, outcome, annotators.name(), now)));
+        }
+    }
+
+    private static IndexDocument indexDocument(String index, String id, Object json) throws Exception {
+        return new IndexDocument(index, id, Json.MAPPER.writeValueAsBytes(json));
+    }
+}

@@ -1,0 +1,105 @@
+package io.spikewatch.monitor;
+
+import io.spikewatch.index.DocumentConverter;
+import io.spikewatch.index.DocumentConverters;
+import io.spikewatch.index.IndexNames;
+import io.spikewatch.index.IndexDocument;
+import io.spikewatch.metrics.EmitMinuteMetrics;
+import io.spikewatch.metrics.MinuteAggregate;
+import io.spikewatch.metrics.MinuteMetrics;
+import io.spikewatch.metrics.Observation;
+import io.spikewatch.metrics.ReportTooLate;
+import io.spikewatch.schema.DeadLetter;
+import io.spikewatch.schema.Json;
+import io.spikewatch.schema.Post;
+import io.spikewatch.schema.RawRecord;
+import io.spikewatch.schema.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
+import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
+import org.apache.flink.util.OutputTag;
+
+/**
+ * The monitor job: records in, parsed, annotated, indexed; per-minute metrics per tracked entity
+ * and overall. It takes its source and sink as arguments, so tests run the real pipeline on
+ * their own inputs and the command line wires the production ones.
+ *
+ * <pre>
+ *  source ─▶ parse ─┬─ posts ──────▶ annotate posts ──┬─ post documents ──────────┐
+ *                   │                                  └─ observations ─▶ minute   │
+ *                   │                                       metrics (event time) ─┤
+ *                   ├─ statements ─▶ annotate statements ─▶ statement documents ──┼─▶ Elasticsearch
+ *                   └─ dead letters ──────────────────────▶ dead-letter documents ┘
+ * </pre>
+ */
+public final class MonitorJob {
+
+    private static final Duration MINUTE = Duration.ofMinutes(1);
+    private static final OutputTag<Observation> TOO_LATE = new OutputTag<>("too-late-for-metrics") {};
+
+    private final Source<RawRecord, ?, ?> source;
+    private final Sink<IndexDocument> sink;
+    private final AnnotatorFactory annotators;
+    private final MonitorSettings settings;
+
+    public MonitorJob(Source<RawRecord, ?, ?> source, Sink<IndexDocument> sink, AnnotatorFactory annotators, MonitorSettings settings) {
+        this.source = source;
+        this.sink = sink;
+        this.annotators = annotators;
+        this.settings = settings;
+    }
+
+    /** Adds the job's operators to {@code env}; every operator has a name and a stable uid. */
+    public void buildInto(StreamExecutionEnvironment env) {
+        IndexNames indices = settings.indices();
+        WatermarkStrategy<RawRecord> watermarks = WatermarkStrategy.forBoundedOutOfOrderness(settings.outOfOrderness());
+        DataStream<RawRecord> raw = env.fromSource(source, watermarks, "source").uid("source").setParallelism(1);
+
+        SingleOutputStreamOperator<Post> posts = raw.process(new ParseRecords())
+                .name("parse").uid("parse").setParallelism(1);
+        DataStream<Statement> statements = posts.getSideOutput(ParseRecords.STATEMENTS);
+        DataStream<DeadLetter> deadLetters = posts.getSideOutput(ParseRecords.DEAD_LETTERS);
+
+        SingleOutputStreamOperator<IndexDocument> postDocuments = posts.rebalance()
+                .process(new AnnotateDocuments<Post>(annotators, indices))
+                .name("annotate-posts").uid("annotate-posts")
+                .setParallelism(settings.annotationParallelism());
+        DataStream<IndexDocument> statementDocuments = statements
+                .process(new AnnotateDocuments<Statement>(annotators, indices))
+                .name("annotate-statements").uid("annotate-statements").setParallelism(1);
+
+        SingleOutputStreamOperator<MinuteMetrics> minuteMetrics = postDocuments.getSideOutput(AnnotateDocuments.OBSERVATIONS)
+                .keyBy(Observation::seriesKey)
+                .window(TumblingEventTimeWindows.of(MINUTE))
+                .allowedLateness(settings.allowedLateness())
+                .sideOutputLateData(TOO_LATE)
+                .aggregate(new MinuteAggregate(), new EmitMinuteMetrics())
+                .name("minute-metrics").uid("minute-metrics");
+        minuteMetrics.getSideOutput(TOO_LATE)
+                .process(new ReportTooLate()).name("report-too-late").uid("report-too-late")
+                .sinkTo(new DiscardingSink<>()).name("too-late-accounted").uid("too-late-accounted");
+        DataStream<IndexDocument> metricDocuments = minuteMetrics
+                .map(metrics -> metricsDocument(indices, metrics))
+                .name("metrics-documents").uid("metrics-documents");
+
+        DocumentConverter<DeadLetter> deadLetterConverter = DocumentConverters.deadLetters(indices);
+        DataStream<IndexDocument> deadLetterDocuments = deadLetters
+                .map(deadLetterConverter::convert)
+                .name("dead-letter-documents").uid("dead-letter-documents");
+
+        postDocuments.union(statementDocuments, metricDocuments, deadLetterDocuments)
+                .sinkTo(sink).name("elasticsearch").uid("elasticsearch");
+    }
+
+    private static IndexDocument metricsDocument(IndexNames indices, MinuteMetrics metrics) throws Exception {
+        return new IndexDocument(indices.metrics(), metrics.id(),
+                Json.MAPPER.writeValueAsBytes(SearchDocuments.metrics(metrics, Instant.now())));
+    }
+}

@@ -1,0 +1,118 @@
+package io.spikewatch.monitor;
+
+import io.spikewatch.index.IndexNames;
+import java.io.Serializable;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How the monitor job treats time and where it writes. Immutable; built with {@link #builder()},
+ * which checks each value and names the setting that is wrong.
+ */
+public final class MonitorSettings implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    /** How far out of event-time order records may arrive before the watermark passes them. */
+    public static final Duration DEFAULT_OUT_OF_ORDERNESS = Duration.ofMinutes(2);
+    /** How long after a minute closes a late record still corrects that minute's metrics. */
+    public static final Duration DEFAULT_ALLOWED_LATENESS = Duration.ofHours(1);
+    public static final Duration DEFAULT_CHECKPOINT_INTERVAL = Duration.ofSeconds(10);
+    public static final int DEFAULT_ANNOTATION_PARALLELISM = 2;
+
+    private final IndexNames indices;
+    private final Duration outOfOrderness;
+    private final Duration allowedLateness;
+    private final Duration checkpointInterval;
+    private final int annotationParallelism;
+
+    private MonitorSettings(Builder b) {
+        this.indices = b.indices;
+        this.outOfOrderness = b.outOfOrderness;
+        this.allowedLateness = b.allowedLateness;
+        this.checkpointInterval = b.checkpointInterval;
+        this.annotationParallelism = b.annotationParallelism;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public IndexNames indices() {
+        return indices;
+    }
+
+    public Duration outOfOrderness() {
+        return outOfOrderness;
+    }
+
+    public Duration allowedLateness() {
+        return allowedLateness;
+    }
+
+    public Duration checkpointInterval() {
+        return checkpointInterval;
+    }
+
+    public int annotationParallelism() {
+        return annotationParallelism;
+    }
+
+    @Override
+    public String toString() {
+        return "MonitorSettings{indices=" + indices + ", outOfOrderness=" + outOfOrderness
+                + ", allowedLateness=" + allowedLateness + ", checkpointInterval=" + checkpointInterval
+                + ", annotationParallelism=" + annotationParallelism + "}";
+    }
+
+    /** Builder whose setters validate; every setting has a named default. */
+    public static final class Builder {
+        private IndexNames indices = new IndexNames(IndexNames.DEFAULT_PREFIX);
+        private Duration outOfOrderness = DEFAULT_OUT_OF_ORDERNESS;
+        private Duration allowedLateness = DEFAULT_ALLOWED_LATENESS;
+        private Duration checkpointInterval = DEFAULT_CHECKPOINT_INTERVAL;
+        private int annotationParallelism = DEFAULT_ANNOTATION_PARALLELISM;
+
+        public Builder indices(IndexNames indices) {
+            this.indices = Objects.requireNonNull(indices, "indices");
+            return this;
+        }
+
+        public Builder outOfOrderness(Duration value) {
+            this.outOfOrderness = notNegative("out-of-orderness", value);
+            return this;
+        }
+
+        public Builder allowedLateness(Duration value) {
+            this.allowedLateness = notNegative("allowed-lateness", value);
+            return this;
+        }
+
+        public Builder checkpointInterval(Duration value) {
+            if (value == null || value.compareTo(Duration.ofMillis(10)) < 0) {
+                throw new IllegalArgumentException("checkpoint-interval must be at least 10ms, got " + value);
+            }
+            this.checkpointInterval = value;
+            return this;
+        }
+
+        public Builder annotationParallelism(int value) {
+            if (value < 1) {
+                throw new IllegalArgumentException("annotation-parallelism must be at least 1, got " + value);
+            }
+            this.annotationParallelism = value;
+            return this;
+        }
+
+        public MonitorSettings build() {
+            return new MonitorSettings(this);
+        }
+
+        private static Duration notNegative(String key, Duration value) {
+            if (value == null || value.isNegative()) {
+                throw new IllegalArgumentException(key + " must be zero or more, got " + value);
+            }
+            return value;
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package io.spikewatch.monitor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.spikewatch.annotate.Annotation;
+import io.spikewatch.annotate.EntityMention;
+import io.spikewatch.annotate.EntitySentiment;
+import io.spikewatch.annotate.Sentiment;
+import io.spikewatch.metrics.Observation;
+import io.spikewatch.schema.Author;
+import io.spikewatch.schema.Engagement;
+import io.spikewatch.schema.Post;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SearchDocumentsTest {
+
+    private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
+    private static final Post POST = new Post("x-1", "x", new Author("u1", "elonmusk", "Elon Musk", 10L),
+            "Massive DDOS attack on 𝕏", Instant.parse("2024-08-13T00:18:42Z"), "en", null, null, null, null,
+            new Engagement(1, 2, 3, 4, 5));
+    private static final Annotation ANNOTATION = new Annotation(
+            List.of(new EntityMention("𝕏", "ORGANIZATION", 22, 24, "X (platform)"), new EntityMention("DDOS", "MISC", 8, 12, null)),
+            new Sentiment("negative", -0.6),
+            List.of(new EntitySentiment("X (platform)", "negative", -0.6, 1)));
+
+    @Test
+    void aPostDocumentCarriesThePostItsAnnotationAndItsMinute() {
+        ObjectNode doc = SearchDocuments.post(POST, new AnnotationOutcome(ANNOTATION, null), "corenlp", NOW);
+
+        assertThat(doc.get("id").asText()).isEqualTo("x-1");
+        assertThat(doc.get("kind").asText()).isEqualTo("post");
+        assertThat(doc.get("created_at").asText()).isEqualTo("2024-08-13T00:18:42Z");
+        assertThat(doc.get("minute").asText()).isEqualTo("2024-08-13T00:18:00Z");
+        assertThat(doc.at("/author/handle").asText()).isEqualTo("elonmusk");
+        assertThat(doc.at("/engagement/views").asLong()).isEqualTo(5);
+        assertThat(doc.at("/entities/0/canonical").asText()).isEqualTo("X (platform)");
+        assertThat(doc.at("/entities/0/start").asInt()).isEqualTo(22);
+        assertThat(doc.get("canonical_entities")).hasSize(1);
+        assertThat(doc.get("entity_names").toString()).isEqualTo("[\"X (platform)\",\"DDOS\"]");
+        assertThat(doc.at("/sentiment/label").asText()).isEqualTo("negative");
+        assertThat(doc.at("/entity_sentiment/0/entity").asText()).isEqualTo("X (platform)");
+        assertThat(doc.at("/annotation/status").asText()).isEqualTo("ok");
+        assertThat(doc.has("reply_to")).isFalse();
+    }
+
+    @Test
+    void aFailedAnnotationIsIndexedWithItsErrorAndNoSentiment() {
+        ObjectNode doc = SearchDocuments.post(POST, new AnnotationOutcome(Annotation.EMPTY, "IllegalStateException: boom"), "corenlp", NOW);
+
+        assertThat(doc.at("/annotation/status").asText()).isEqualTo("failed");
+        assertThat(doc.at("/annotation/error").asText()).contains("boom");
+        assertThat(doc.has("sentiment")).isFalse();
+        assertThat(doc.get("text").asText()).isEqualTo(POST.text());
+    }
+
+    @Test
+    void aPostObservesTheOverallSeriesAndEachTrackedEntity() {
+        List<Observation> observations = Observations.of(POST, new AnnotationOutcome(ANNOTATION, null));
+
+        assertThat(observations).extracting(Observation::seriesKey).containsExactly("all", "entity:X (platform)");
+        assertThat(observations).allSatisfy(o -> {
+            assertThat(o.authorKey()).isEqualTo("u1");
+            assertThat(o.sentimentLabel()).isEqualTo("negative");
+            assertThat(o.eventTimeMillis()).isEqualTo(POST.createdAt().toEpochMilli());
+        });
+    }
+
+    @Test
+    void anAnnotatorThatThrowsGivesAFailedOutcomeNotAnException() {
+        AnnotationOutcome outcome = AnnotationOutcome.of(text -> {
+            throw new IllegalStateException("model missing");
+        }, "text");
+
+        assertThat(outcome.succeeded()).isFalse();
+        assertThat(outcome.error()).isEqualTo("IllegalStateException: model missing");
+    }
+}
