@@ -39,12 +39,12 @@ public final class BenchCommand implements Callable<Integer> {
         Path input = in;
         if (input == null) {
             Path dir = Files.createTempDirectory("spikewatch-bench");
-            ScenarioGenerator.write(dir, ScenarioGenerator.DEFAULT_SEED, ScenarioGenerator.DEFAULT_POSTS);
+            ScenarioGenerator.builder().includeMalformed(false).build().write(dir);
             input = dir.resolve(ScenarioFiles.POSTS);
         }
         List<String> texts = AnnotationBenchmark.readTexts(input);
-        texts = texts.subList(0, Math.min(posts + warmup, texts.size()));
-        System.out.printf("Annotating %d posts from %s on %d threads (%d warm-up), %d cores, max heap %d MiB%n",
+        texts = texts.subList(0, Math.min(posts, texts.size()));
+        System.out.printf("Timing %d posts from %s on %d threads (after %d warm-up annotations), %d cores, max heap %d MiB%n",
                 texts.size(), input, threads, warmup, Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() >> 20);
         AnnotatorConfig ours = AnnotatorConfig.builder()
