@@ -1,6 +1,5 @@
 package io.spikewatch.cli;
 
-import io.spikewatch.annotate.AnnotatorConfig;
 import io.spikewatch.annotate.CoreNlpAnnotator;
 import io.spikewatch.annotate.NdjsonAnnotator;
 import java.io.BufferedReader;
@@ -14,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The annotator without the streaming job: NDJSON in, the same records with entities and sentiment out. */
@@ -30,19 +30,15 @@ public final class AnnotateCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Output NDJSON (default: standard output).")
     Path out;
 
-    @Option(names = "--tracked-entities", paramLabel = "FILE", description = "The tracked-entities YAML file.")
-    Path trackedEntities;
+    @Mixin
+    AnnotatorOptions annotatorOptions;
 
     @Option(names = "--threads", defaultValue = "2", description = "Annotation threads (default: ${DEFAULT-VALUE}).")
     int threads;
 
     @Override
     public Integer call() throws Exception {
-        AnnotatorConfig.Builder config = AnnotatorConfig.builder();
-        if (trackedEntities != null) {
-            config.trackedEntitiesFile(trackedEntities);
-        }
-        NdjsonAnnotator annotator = new NdjsonAnnotator(new CoreNlpAnnotator(config.build()), threads);
+        NdjsonAnnotator annotator = new NdjsonAnnotator(new CoreNlpAnnotator(annotatorOptions.config()), threads);
         try (Reader reader = in == null
                         ? new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))
                         : Files.newBufferedReader(in, StandardCharsets.UTF_8);

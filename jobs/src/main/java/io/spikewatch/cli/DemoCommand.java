@@ -31,6 +31,9 @@ public final class DemoCommand implements Callable<Integer> {
     @Mixin
     ElasticsearchOptions elasticsearch;
 
+    @Mixin
+    AnnotatorOptions annotatorOptions;
+
     @Option(names = "--posts", defaultValue = "" + ScenarioGenerator.DEFAULT_POSTS,
             description = "Posts to generate around the hand-written core (default: ${DEFAULT-VALUE}).")
     int posts;
@@ -56,9 +59,7 @@ public final class DemoCommand implements Callable<Integer> {
 
         IndexNames indices = elasticsearch.indices();
         MonitorSettings settings = MonitorSettings.builder().indices(indices).build();
-        AnnotatorConfig annotator = AnnotatorConfig.builder()
-                .trackedEntitiesYaml(SeedTrackedEntities.yaml(), SeedTrackedEntities.SOURCE)
-                .build();
+        AnnotatorConfig annotator = annotatorOptions.config(SeedTrackedEntities.yaml(), SeedTrackedEntities.SOURCE);
         out.println("  running the monitor job (Flink embedded, CoreNLP annotation on " + settings.annotationParallelism()
                 + " tasks; the first run loads the models)...");
         long start = System.nanoTime();

@@ -1,7 +1,6 @@
 package io.spikewatch.cli;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import io.spikewatch.annotate.AnnotatorConfig;
 import io.spikewatch.monitor.MonitorSettings;
 import io.spikewatch.replay.ReplaySpeed;
 import java.nio.file.Path;
@@ -25,8 +24,8 @@ public final class RunCommand implements Callable<Integer> {
             description = "An NDJSON file of posts and/or statements; repeat for several (merged in event time).")
     List<Path> inputs;
 
-    @Option(names = "--tracked-entities", paramLabel = "FILE", description = "The tracked-entities YAML file.")
-    Path trackedEntities;
+    @Mixin
+    AnnotatorOptions annotatorOptions;
 
     @Option(names = "--speed", defaultValue = "max", paramLabel = "max|Nx",
             description = "Replay speed: 'max' (as fast as possible) or a multiple of real time such as 60x (default: ${DEFAULT-VALUE}).")
@@ -49,17 +48,13 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        AnnotatorConfig.Builder annotator = AnnotatorConfig.builder();
-        if (trackedEntities != null) {
-            annotator.trackedEntitiesFile(trackedEntities);
-        }
         MonitorSettings settings = MonitorSettings.builder()
                 .indices(elasticsearch.indices())
                 .annotationParallelism(parallelism)
                 .outOfOrderness(outOfOrderness)
                 .allowedLateness(allowedLateness)
                 .build();
-        MonitorRun.execute(inputs, ReplaySpeed.parse(speed), elasticsearch.connection(), annotator.build(), settings);
+        MonitorRun.execute(inputs, ReplaySpeed.parse(speed), elasticsearch.connection(), annotatorOptions.config(), settings);
         try (ElasticsearchClient client = elasticsearch.connection().createClient()) {
             IndexSummary summary = new IndexSummary(client, settings.indices());
             summary.refresh();

@@ -84,11 +84,25 @@ public final class CoreNlpAnnotator implements TextAnnotator {
         List<NerSpan> spans = new ArrayList<>(found.size());
         for (CoreEntityMention mention : found) {
             Optional<EntityType> type = EntityType.fromCoreNlpTag(mention.entityType());
-            if (type.isPresent()) {
+            if (type.isPresent() && !isPronoun(mention)) {
                 spans.add(new NerSpan(type.get(), mention.charOffsets().first(), mention.charOffsets().second()));
             }
         }
         return spans;
+    }
+
+    /**
+     * CoreNLP's entity mentions include pronouns it resolved to a type ("his" as PERSON); they
+     * name nobody on their own, so they are not entities here.
+     */
+    private static boolean isPronoun(CoreEntityMention mention) {
+        for (CoreLabel token : mention.tokens()) {
+            String tag = token.tag();
+            if (tag == null || !(tag.startsWith("PRP") || tag.startsWith("WP"))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The sentence holding the character at {@code offset}, or the last one starting before it. */

@@ -51,6 +51,13 @@ class CoreNlpAnnotatorTest {
     }
 
     @Test
+    void aPronounIsNotAnEntity() {
+        Annotation a = annotator.annotate("Ron DeSantis announced his campaign on Twitter with David Sacks. He was furious.");
+        assertThat(a.entities()).extracting(EntityMention::text).doesNotContain("his", "He")
+                .contains("Ron DeSantis", "Twitter", "David Sacks");
+    }
+
+    @Test
     void keepsUntrackedNerEntitiesUnderTheirSurfaceName() {
         Annotation a = annotator.annotate("Governor Gavin Newsom joked about the outage from Sacramento, California.");
         assertThat(a.entities()).filteredOn(m -> m.canonical() == null).extracting(EntityMention::type)

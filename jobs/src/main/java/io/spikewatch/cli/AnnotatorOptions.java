@@ -1,0 +1,28 @@
+package io.spikewatch.cli;
+
+import io.spikewatch.annotate.AnnotatorConfig;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** How posts are annotated; shared by the commands that annotate. */
+public class AnnotatorOptions {
+
+    @Option(names = "--tracked-entities", paramLabel = "FILE",
+            description = "The tracked-entities YAML file (aliases, handles and hashtags of the entities you follow).")
+    Path trackedEntities;
+
+    /** The annotator configuration: the tracked-entities file if given, else {@code fallbackYaml} (may be null). */
+    AnnotatorConfig config(String fallbackYaml, String fallbackSource) {
+        AnnotatorConfig.Builder config = AnnotatorConfig.builder();
+        if (trackedEntities != null) {
+            config.trackedEntitiesFile(trackedEntities);
+        } else if (fallbackYaml != null) {
+            config.trackedEntitiesYaml(fallbackYaml, fallbackSource);
+        }
+        return config.build();
+    }
+
+    AnnotatorConfig config() {
+        return config(null, null);
+    }
+}
