@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 
 /**
@@ -19,6 +21,9 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure annotation throughput (posts/s) for CoreNLP's default configuration and ours, on the same posts.")
 public final class BenchCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--in", paramLabel = "FILE", description = "NDJSON posts to annotate (default: generated seed-scenario posts).")
     Path in;
@@ -44,14 +49,14 @@ public final class BenchCommand implements Callable<Integer> {
         }
         List<String> texts = AnnotationBenchmark.readTexts(input);
         texts = texts.subList(0, Math.min(posts, texts.size()));
-        System.out.printf("Timing %d posts from %s on %d threads (after %d warm-up annotations), %d cores, max heap %d MiB%n",
+        spec.commandLine().getOut().printf("Timing %d posts from %s on %d threads (after %d warm-up annotations), %d cores, max heap %d MiB%n",
                 texts.size(), input, threads, warmup, Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() >> 20);
         AnnotatorConfig ours = AnnotatorConfig.builder()
                 .trackedEntitiesYaml(SeedTrackedEntities.yaml(), SeedTrackedEntities.SOURCE)
                 .build();
         List<BenchmarkResult> results = new AnnotationBenchmark(threads, warmup).compare(texts, ours);
-        System.out.print(AnnotationBenchmark.table(results));
+        spec.commandLine().getOut().print(AnnotationBenchmark.table(results));
         return 0;
     }
 }

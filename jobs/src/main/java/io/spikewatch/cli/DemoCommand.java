@@ -9,13 +9,15 @@ import io.spikewatch.fixtures.SeedTimeline;
 import io.spikewatch.index.IndexNames;
 import io.spikewatch.monitor.MonitorSettings;
 import io.spikewatch.replay.ReplaySpeed;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -27,6 +29,9 @@ import picocli.CommandLine.Option;
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Run the monitor job on the seed scenario and show the result.")
 public final class DemoCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Mixin
     ElasticsearchOptions elasticsearch;
@@ -43,14 +48,14 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--speed", defaultValue = "max", paramLabel = "max|Nx",
             description = "Replay speed: 'max' or a multiple of real time such as 60x (default: ${DEFAULT-VALUE}).")
-    String speed;
+    ReplaySpeed speed;
 
     @Option(names = "--work-dir", paramLabel = "DIR", description = "Where the generated scenario is written (default: .local/demo in the project).")
     Path workDir;
 
     @Override
     public Integer call() throws Exception {
-        PrintStream out = System.out;
+        PrintWriter out = spec.commandLine().getOut();
         Path scenarioDir = (workDir != null ? workDir : Path.of(System.getProperty("spikewatch.home", "."), ".local", "demo"))
                 .resolve("scenario");
         ScenarioSummary scenario = ScenarioGenerator.write(scenarioDir, seed, posts);
@@ -63,7 +68,7 @@ public final class DemoCommand implements Callable<Integer> {
         out.println("  running the monitor job (Flink embedded, CoreNLP annotation on " + settings.annotationParallelism()
                 + " tasks; the first run loads the models)...");
         long start = System.nanoTime();
-        MonitorRun.execute(List.of(scenarioDir.resolve(ScenarioFiles.POSTS), scenarioDir.resolve(ScenarioFiles.STATEMENTS)), ReplaySpeed.parse(speed),
+        MonitorRun.execute(List.of(scenarioDir.resolve(ScenarioFiles.POSTS), scenarioDir.resolve(ScenarioFiles.STATEMENTS)), speed,
                 elasticsearch.connection(), annotator, settings);
         Duration took = MonitorRun.elapsed(start);
         out.printf(Locale.ROOT, "  done in %dm %02ds%n%n", took.toMinutes(), took.toSecondsPart());

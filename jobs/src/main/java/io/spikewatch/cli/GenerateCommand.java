@@ -4,12 +4,17 @@ import io.spikewatch.fixtures.ScenarioGenerator;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 
 /** Writes the seed scenario (posts, statements, labels) at any size, for benchmarks and backfills. */
 @Command(name = "generate", mixinStandardHelpOptions = true,
         description = "Write the seed scenario's posts.ndjson, statements.ndjson and labels.json.")
 public final class GenerateCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
     Path out;
@@ -22,7 +27,7 @@ public final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        System.out.println(ScenarioGenerator.write(out, seed, posts).describe(out));
+        spec.commandLine().getOut().println(ScenarioGenerator.write(out, seed, posts).describe(out));
         return 0;
     }
 }

@@ -34,6 +34,7 @@ public final class MonitorRun {
             ElasticsearchConnection connection,
             AnnotatorConfig annotatorConfig,
             MonitorSettings settings) throws Exception {
+        NdjsonReplaySource source = NdjsonReplaySource.of(inputs, speed);
         try (ElasticsearchClient client = connection.createClient()) {
             IndexTemplates.install(client, settings.indices());
         }
@@ -43,7 +44,7 @@ public final class MonitorRun {
                 .setDeadLetterIndex(settings.indices().deadLetters())
                 .build();
         MonitorJob job = new MonitorJob(
-                NdjsonReplaySource.of(inputs, speed), sink, new CoreNlpAnnotators(annotatorConfig), settings);
+                source, sink, new CoreNlpAnnotators(annotatorConfig), settings);
 
         Configuration flinkConfig = new Configuration();
         flinkConfig.set(CoreOptions.DEFAULT_PARALLELISM, settings.annotationParallelism());

@@ -9,6 +9,8 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -16,6 +18,9 @@ import picocli.CommandLine.Option;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Run the monitor job over NDJSON files of posts and statements into Elasticsearch.")
 public final class RunCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Mixin
     ElasticsearchOptions elasticsearch;
@@ -29,7 +34,7 @@ public final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--speed", defaultValue = "max", paramLabel = "max|Nx",
             description = "Replay speed: 'max' (as fast as possible) or a multiple of real time such as 60x (default: ${DEFAULT-VALUE}).")
-    String speed;
+    ReplaySpeed speed;
 
     @Option(names = "--parallelism", defaultValue = "" + MonitorSettings.DEFAULT_ANNOTATION_PARALLELISM,
             description = "Parallel annotation tasks (default: ${DEFAULT-VALUE}).")
@@ -54,11 +59,11 @@ public final class RunCommand implements Callable<Integer> {
                 .outOfOrderness(outOfOrderness)
                 .allowedLateness(allowedLateness)
                 .build();
-        MonitorRun.execute(inputs, ReplaySpeed.parse(speed), elasticsearch.connection(), annotatorOptions.config(), settings);
+        MonitorRun.execute(inputs, speed, elasticsearch.connection(), annotatorOptions.config(), settings);
         try (ElasticsearchClient client = elasticsearch.connection().createClient()) {
             IndexSummary summary = new IndexSummary(client, settings.indices());
             summary.refresh();
-            SummaryPrinter printer = new SummaryPrinter(System.out, zone);
+            SummaryPrinter printer = new SummaryPrinter(spec.commandLine().getOut(), zone);
             printer.counts(summary, settings.indices());
             printer.deadLetters(summary);
         }

@@ -1,5 +1,6 @@
 package io.spikewatch.cli;
 
+import io.spikewatch.replay.ReplaySpeed;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -20,12 +21,18 @@ import picocli.CommandLine.Command;
 public final class Spikewatch {
 
     public static void main(String[] args) {
-        CommandLine commandLine = new CommandLine(new Spikewatch());
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line with its converters and its error handling: a failure is one line, not a stack trace. */
+    static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new Spikewatch())
+                .registerConverter(ReplaySpeed.class, ReplaySpeed::parse);
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
             cmd.getErr().println("spikewatch: error: " + describe(e));
             return 1;
         });
-        System.exit(commandLine.execute(args));
+        return commandLine;
     }
 
     /** The message of an exception and its causes, without a stack trace, for a person. */

@@ -2,7 +2,7 @@ package io.spikewatch.cli;
 
 import io.spikewatch.index.IndexNames;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -15,10 +15,10 @@ public final class SummaryPrinter {
     private static final int BAR_WIDTH = 50;
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("HH:mm");
 
-    private final PrintStream out;
+    private final PrintWriter out;
     private final ZoneId zone;
 
-    public SummaryPrinter(PrintStream out, ZoneId zone) {
+    public SummaryPrinter(PrintWriter out, ZoneId zone) {
         this.out = out;
         this.zone = zone;
     }
