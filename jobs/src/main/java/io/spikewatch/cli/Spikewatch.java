@@ -21,7 +21,11 @@ import picocli.CommandLine.Command;
 public final class Spikewatch {
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        CommandLine commandLine = commandLine();
+        int exitCode = commandLine.execute(args);
+        commandLine.getOut().flush();
+        commandLine.getErr().flush();
+        System.exit(exitCode);
     }
 
     /** The command line with its converters and its error handling: a failure is one line, not a stack trace. */

@@ -1,0 +1,30 @@
+package io.spikewatch.spikes;
+
+import java.time.Instant;
+
+/**
+ * A spike episode as reported at one moment: it has a start, a peak and (once over) an end, and
+ * a severity from 0 to 100. Its {@link #id()} is deterministic (series, kind and start), so the
+ * reports of one episode overwrite one document and a replay finds the same episode.
+ *
+ * @param seriesKey the series it happened in: {@code all}, {@code entity:NAME}, {@code query:NAME}, {@code platform:NAME}
+ * @param end null while the episode lasts
+ * @param severity 0 to 100, the highest reached so far
+ * @param explanation null when the detector had nothing to explain it with yet
+ */
+public record Spike(
+        String seriesKey,
+        SpikeKind kind,
+        EpisodePhase phase,
+        Instant start,
+        Instant peak,
+        Instant end,
+        int severity,
+        double peakValue,
+        double peakExpected,
+        SpikeExplanation explanation) {
+
+    public String id() {
+        return seriesKey + "|" + kind.name().toLowerCase() + "|" + start;
+    }
+}
