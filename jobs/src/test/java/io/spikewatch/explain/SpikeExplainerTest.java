@@ -1,0 +1,66 @@
+package io.spikewatch.explain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.spikewatch.annotate.TrackedEntities;
+import io.spikewatch.schema.Author;
+import io.spikewatch.schema.Engagement;
+import io.spikewatch.schema.Post;
+import io.spikewatch.spikes.SpikeExplanation;
+import io.spikewatch.spikes.TermWeight;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class SpikeExplainerTest {
+
+    private static final long MINUTE = 60_000;
+    private static final Instant T0 = Instant.parse("2024-08-12T23:00:00Z");
+
+    @Test
+    void namesWhatIsOverRepresentedAgainstTheBaselineAndThePostsThatCarriedIt() {
+        TermBaseline baseline = new TermBaseline();
+        for (int minute = 0; minute < 60; minute++) {
+            BucketStats ordinary = new BucketStats();
+            add(ordinary, "p" + minute + "a", "u" + minute, "Looking forward to the Trump interview tonight", null, 10);
+            add(ordinary, "p" + minute + "b", "v" + minute, "Nice weather in Florida today, going to the beach", null, 10);
+            baseline.add(ordinary, T0.toEpochMilli() + minute * MINUTE, MINUTE, 0.99);
+        }
+        BucketStats spike = new BucketStats();
+        add(spike, "viral", "elon", "Massive DDOS attack on the Space, working on it", null, 1_000_000);
+        for (int i = 0; i < 40; i++) {
+            add(spike, "r" + i, "a" + i, "Massive DDOS attack on the Space, working on it", "viral", 100);
+            add(spike, "s" + i, "b" + i, i % 2 == 0 ? "Still unable to join the Space #TwitterBlackout" : "unable to join, again #TwitterBlackout", null, 50);
+        }
+        add(spike, "t1", "c1", "Looking forward to the Trump interview tonight", null, 10);
+        spike.addSentiment("negative", -0.6);
+        spike.addSentiment("neutral", 0.0);
+
+        SpikeExplanation explanation = new SpikeExplainer(5).explain(spike, baseline, 2.0);
+
+        assertThat(explanation.observed()).isEqualTo(82);
+        assertThat(explanation.expected()).isEqualTo(2.0);
+        assertThat(explanation.uniqueAuthors()).isEqualTo(82);
+        assertThat(explanation.terms()).extracting(TermWeight::term)
+                .containsAnyOf("unable to join", "join the space")
+                .containsAnyOf("ddos attack", "massive ddos")
+                .doesNotContain("space working")
+                .doesNotContain("interview", "looking forward");
+        assertThat(explanation.terms()).allSatisfy(t -> assertThat(t.lift()).isGreaterThan(SpikeExplainer.MIN_LIFT));
+        assertThat(explanation.hashtags()).extracting(TermWeight::term).containsExactly("#twitterblackout");
+        assertThat(explanation.topPosts().get(0).id()).isEqualTo("viral");
+        assertThat(explanation.topPosts().get(0).reposts()).isEqualTo(40);
+        assertThat(explanation.sentiment().negative()).isEqualTo(1);
+    }
+
+    @Test
+    void significanceIsZeroUnlessObservedExceedsExpected() {
+        assertThat(SpikeExplainer.significance(3, 5.0)).isZero();
+        assertThat(SpikeExplainer.significance(30, 5.0)).isGreaterThan(SpikeExplainer.significance(10, 5.0));
+    }
+
+    private static void add(BucketStats stats, String id, String author, String text, String repostOf, long followers) {
+        Post post = new Post(id, "x", new Author(author, author, null, followers), text, T0, "en", null, null, repostOf, null,
+                Engagement.NONE);
+        stats.add(post, PostFeatures.of(text, TrackedEntities.empty()));
+    }
+}
