@@ -28,6 +28,7 @@ public final class NabFiles {
     static final String TIMESTAMP = "timestamp";
     static final String VALUE = "value";
     static final String ANOMALY_SCORE = "anomaly_score";
+    private static final double SCORE_SCALE = 1e6;
 
     private NabFiles() {}
 
@@ -53,7 +54,7 @@ public final class NabFiles {
             writer.write(TIMESTAMP + "," + VALUE + "," + ANOMALY_SCORE + "\n");
             for (ScoredRow row : rows) {
                 writer.write(NabTimestamps.format(row.timestamp()) + "," + plain(row.value()) + ","
-                        + String.format(Locale.ROOT, "%.6f", row.anomalyScore()) + "\n");
+                        + String.format(Locale.ROOT, "%.6f", roundedDown(row.anomalyScore())) + "\n");
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
@@ -160,6 +161,11 @@ public final class NabFiles {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(file + ":" + line + ": " + column + " '" + text + "' is not a finite number", e);
         }
+    }
+
+    /** Six decimals, rounded down: a score just under a threshold must not be written as the threshold. */
+    private static double roundedDown(double score) {
+        return Math.floor(score * SCORE_SCALE) / SCORE_SCALE;
     }
 
     private static String plain(double value) {

@@ -32,8 +32,12 @@ import java.util.Objects;
  *
  * <p><b>Score.</b> Upward, the deviation {@code z} of the bucket itself; downward (a flatline), the
  * deviation of the sum of the last {@code flatlineWindow} against the sum expected, so that one
- * quiet bucket is not an outage. The score is {@code |z| / (|z| + alertDeviation)}: 0.5 exactly at
- * {@code alertDeviation}, approaching 1 as the evidence grows. It stays below 0.5 while warming up,
+ * quiet bucket is not an outage. The score is {@code |z| / (|z| + level)}: 0.5 exactly at the
+ * alert level, approaching 1 as the evidence grows. Downward the level is {@code alertDeviation};
+ * upward it is also at least {@code dailyBurstFactor} times the usual loudest moment of a day (an
+ * average of each day's largest deviation, {@code burstHalfLife}, a day counting for at most twice
+ * the usual): social volume has bursts every day (a retweet storm, a bot) that the noise model
+ * cannot call unlikely but that nobody wants to be paged for. It stays below 0.5 while warming up,
  * when a spike has fewer than {@code minimumExcess} posts above the expectation, and when a
  * flatline had fewer than {@code minimumFlatlineExpected} posts expected (0 posts against 0
  * expected is never anything).
@@ -57,6 +61,8 @@ public final class VolumeDetector implements Serializable {
     /** Gaps longer than this are filled only for their last part: older history would have faded anyway. */
     private static final Duration MAX_GAP_FILL = Duration.ofDays(14);
     private static final int DAYS_PER_WEEK = 7;
+    /** A day's loudest moment counts for at most this many times the usual one when learning it. */
+    private static final double BURST_LEARNING_CAP = 2;
     /** The highest score below {@link VolumeScore#ALERT_SCORE}, for buckets that must not alert. */
     static final double BELOW_ALERT = Math.nextDown(VolumeScore.ALERT_SCORE);
 
@@ -70,6 +76,7 @@ public final class VolumeDetector implements Serializable {
     private final double weeklyEvidencePerBucket;
     private final double dailyDecay;
     private final double weeklyDecay;
+    private final double burstSmoothing;
 
     public VolumeDetector(VolumeDetectorConfig config) {
         this.config = Objects.requireNonNull(config, "config");
@@ -87,6 +94,7 @@ public final class VolumeDetector implements Serializable {
         this.weeklyEvidencePerBucket = 1 / bucketsPerDay;
         this.dailyDecay = Math.pow(0.5, 1 / (seasonalHalfLifeDays * dailyObservationsPerCycle));
         this.weeklyDecay = Math.pow(0.5, DAYS_PER_WEEK / (seasonalHalfLifeDays * bucketsPerDay));
+        this.burstSmoothing = 1 - Math.pow(0.5, Duration.ofDays(1).toMillis() / (double) config.burstHalfLife().toMillis());
     }
 
     public VolumeDetectorConfig config() {
@@ -134,6 +142,10 @@ public final class VolumeDetector implements Serializable {
         state.recentValues = new double[config.flatlineBuckets()];
         state.recentExpected = new double[config.flatlineBuckets()];
         state.recentNext = 0;
+        state.day = Instant.ofEpochMilli(millis).atZone(config.zone()).toLocalDate().toEpochDay();
+        state.dayMaxDeviation = 0;
+        state.typicalDayMaxDeviation = 0;
+        state.daysCompleted = 0;
     }
 
     /** Scores (when asked) and learns one bucket, which must be the one right after the last. */
@@ -156,7 +168,9 @@ public final class VolumeDetector implements Serializable {
         state.recentExpected[state.recentNext] = expected;
         state.recentNext = (state.recentNext + 1) % state.recentValues.length;
 
+        rollDay(state, time.toLocalDate().toEpochDay());
         VolumeScore result = score ? score(state, millis, value, expected, deviation, noise) : null;
+        state.dayMaxDeviation = Math.max(state.dayMaxDeviation, deviation);
 
         // learn, from a value clipped to a plausible range around the expectation
         double clip = config.learningClipDeviation() * noise;
@@ -176,6 +190,29 @@ public final class VolumeDetector implements Serializable {
         return result;
     }
 
+    /** On a new day, folds the loudest moment of the day before into the usual one (capped, so one huge spike weighs little). */
+    private void rollDay(VolumeDetectorState state, long day) {
+        if (day == state.day) {
+            return;
+        }
+        double dayMax = state.dayMaxDeviation;
+        if (state.daysCompleted == 0) {
+            state.typicalDayMaxDeviation = dayMax;
+        } else {
+            double capped = Math.min(dayMax, BURST_LEARNING_CAP * state.typicalDayMaxDeviation);
+            state.typicalDayMaxDeviation += burstSmoothing * (capped - state.typicalDayMaxDeviation);
+        }
+        state.daysCompleted++;
+        state.day = day;
+        state.dayMaxDeviation = 0;
+    }
+
+    /** The upward deviation that scores {@link VolumeScore#ALERT_SCORE}. */
+    private double alertLevel(VolumeDetectorState state) {
+        double burst = state.daysCompleted == 0 ? 0 : config.dailyBurstFactor() * state.typicalDayMaxDeviation;
+        return Math.max(config.alertDeviation(), burst);
+    }
+
     private VolumeScore score(VolumeDetectorState state, long millis, double value, double expected, double deviation, double noise) {
         boolean warmingUp = millis - state.firstBucketMillis < config.warmUp().toMillis();
         double sumValues = 0;
@@ -186,7 +223,7 @@ public final class VolumeDetector implements Serializable {
         }
         double flatlineDeviation = Math.min(0, (anscombe(sumValues) - anscombe(sumExpected)) / noise);
 
-        double upScore = deviation > 0 ? deviation / (deviation + config.alertDeviation()) : 0;
+        double upScore = deviation > 0 ? deviation / (deviation + alertLevel(state)) : 0;
         if (value - expected < config.minimumExcess()) {
             upScore = Math.min(upScore, BELOW_ALERT);
         }

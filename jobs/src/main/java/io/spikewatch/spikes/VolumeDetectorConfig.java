@@ -20,12 +20,12 @@ public final class VolumeDetectorConfig implements Serializable {
     public static final ZoneId DEFAULT_ZONE = ZoneOffset.UTC;
     /** Noise standard deviations (variance-stabilized) at which a bucket scores {@link VolumeScore#ALERT_SCORE}. */
     public static final double DEFAULT_ALERT_DEVIATION = 5.0;
-    /** How fast the deseasonalized level follows the series. */
-    public static final Duration DEFAULT_LEVEL_HALF_LIFE = Duration.ofHours(6);
+    /** How fast the deseasonalized level follows the series (the profiles carry the intraday shape, the level only day-to-day drift). */
+    public static final Duration DEFAULT_LEVEL_HALF_LIFE = Duration.ofHours(24);
     /** How fast the time-of-day and weekday profiles forget. */
     public static final Duration DEFAULT_SEASONAL_HALF_LIFE = Duration.ofDays(14);
     /** How fast the noise estimate forgets. */
-    public static final Duration DEFAULT_NOISE_HALF_LIFE = Duration.ofDays(1);
+    public static final Duration DEFAULT_NOISE_HALF_LIFE = Duration.ofDays(3);
     /** No alert before the series has been observed this long. */
     public static final Duration DEFAULT_WARM_UP = Duration.ofHours(24);
     /** A drop must last this long (summed over its buckets) to be a flatline; a single quiet bucket is not. */
@@ -35,7 +35,14 @@ public final class VolumeDetectorConfig implements Serializable {
     /** A flatline needs at least this many posts expected over its window: a solid baseline. */
     public static final double DEFAULT_MINIMUM_FLATLINE_EXPECTED = 20;
     /** The baseline learns from a bucket only up to this many noise deviations away from the expectation. */
-    public static final double DEFAULT_LEARNING_CLIP_DEVIATION = 3.0;
+    public static final double DEFAULT_LEARNING_CLIP_DEVIATION = 2.0;
+    /**
+     * A spike must exceed the usual loudest moment of an ordinary day by this factor: social volume
+     * has bursts (a retweet storm, a bot) every day that no one wants to be paged for.
+     */
+    public static final double DEFAULT_DAILY_BURST_FACTOR = 2.0;
+    /** How fast the usual loudest moment of a day forgets. */
+    public static final Duration DEFAULT_BURST_HALF_LIFE = Duration.ofDays(7);
     /** Slots of the time-of-day profile (interpolated between slot centres). */
     public static final int DEFAULT_DAILY_SLOTS = 24;
 
@@ -51,6 +58,8 @@ public final class VolumeDetectorConfig implements Serializable {
     private final double minimumFlatlineExpected;
     private final double learningClipDeviation;
     private final int dailySlots;
+    private final double dailyBurstFactor;
+    private final Duration burstHalfLife;
 
     private VolumeDetectorConfig(Builder builder) {
         this.bucketWidth = builder.bucketWidth;
@@ -65,6 +74,8 @@ public final class VolumeDetectorConfig implements Serializable {
         this.minimumFlatlineExpected = builder.minimumFlatlineExpected;
         this.learningClipDeviation = builder.learningClipDeviation;
         this.dailySlots = builder.dailySlots;
+        this.dailyBurstFactor = builder.dailyBurstFactor;
+        this.burstHalfLife = builder.burstHalfLife;
     }
 
     public static VolumeDetectorConfig defaults() {
@@ -81,7 +92,7 @@ public final class VolumeDetectorConfig implements Serializable {
                 .seasonalHalfLife(seasonalHalfLife).noiseHalfLife(noiseHalfLife).warmUp(warmUp)
                 .flatlineWindow(flatlineWindow).minimumExcess(minimumExcess)
                 .minimumFlatlineExpected(minimumFlatlineExpected).learningClipDeviation(learningClipDeviation)
-                .dailySlots(dailySlots);
+                .dailySlots(dailySlots).dailyBurstFactor(dailyBurstFactor).burstHalfLife(burstHalfLife);
     }
 
     public Duration bucketWidth() {
@@ -132,6 +143,14 @@ public final class VolumeDetectorConfig implements Serializable {
         return dailySlots;
     }
 
+    public double dailyBurstFactor() {
+        return dailyBurstFactor;
+    }
+
+    public Duration burstHalfLife() {
+        return burstHalfLife;
+    }
+
     /** Buckets the flatline window spans (at least one). */
     public int flatlineBuckets() {
         return (int) Math.max(1, ceilDiv(flatlineWindow.toMillis(), bucketWidth.toMillis()));
@@ -152,7 +171,7 @@ public final class VolumeDetectorConfig implements Serializable {
                 + ", levelHalfLife=" + levelHalfLife + ", seasonalHalfLife=" + seasonalHalfLife + ", noiseHalfLife="
                 + noiseHalfLife + ", warmUp=" + warmUp + ", flatlineWindow=" + flatlineWindow + ", minimumExcess="
                 + minimumExcess + ", minimumFlatlineExpected=" + minimumFlatlineExpected + ", learningClipDeviation="
-                + learningClipDeviation + ", dailySlots=" + dailySlots + "}";
+                + learningClipDeviation + ", dailySlots=" + dailySlots + ", dailyBurstFactor=" + dailyBurstFactor + ", burstHalfLife=" + burstHalfLife + "}";
     }
 
     /** Validates every value as it is set; the message names the setting. */
@@ -169,6 +188,8 @@ public final class VolumeDetectorConfig implements Serializable {
         private double minimumFlatlineExpected = DEFAULT_MINIMUM_FLATLINE_EXPECTED;
         private double learningClipDeviation = DEFAULT_LEARNING_CLIP_DEVIATION;
         private int dailySlots = DEFAULT_DAILY_SLOTS;
+        private double dailyBurstFactor = DEFAULT_DAILY_BURST_FACTOR;
+        private Duration burstHalfLife = DEFAULT_BURST_HALF_LIFE;
 
         private Builder() {}
 
@@ -242,6 +263,17 @@ public final class VolumeDetectorConfig implements Serializable {
                 throw new IllegalArgumentException("dailySlots must be between 1 and 1440, got " + value);
             }
             this.dailySlots = value;
+            return this;
+        }
+
+        /** 0 disables the comparison with the usual daily bursts (only {@code alertDeviation} counts). */
+        public Builder dailyBurstFactor(double value) {
+            this.dailyBurstFactor = notNegative("dailyBurstFactor", value);
+            return this;
+        }
+
+        public Builder burstHalfLife(Duration value) {
+            this.burstHalfLife = positive("burstHalfLife", value);
             return this;
         }
 

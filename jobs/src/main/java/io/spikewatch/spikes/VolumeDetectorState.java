@@ -32,6 +32,14 @@ public class VolumeDetectorState {
     public double[] recentExpected;
     /** Where the next bucket goes in the recent ring. */
     public int recentNext;
+    /** The day (epoch day in the detector's zone) {@link #dayMaxDeviation} is about. */
+    public long day;
+    /** The largest upward deviation of that day so far. */
+    public double dayMaxDeviation;
+    /** The usual largest upward deviation of a day: an average over past days. */
+    public double typicalDayMaxDeviation;
+    /** Completed days behind {@link #typicalDayMaxDeviation}. */
+    public int daysCompleted;
 
     public VolumeDetectorState() {}
 
@@ -50,6 +58,10 @@ public class VolumeDetectorState {
         copy.recentValues = clone(recentValues);
         copy.recentExpected = clone(recentExpected);
         copy.recentNext = recentNext;
+        copy.day = day;
+        copy.dayMaxDeviation = dayMaxDeviation;
+        copy.typicalDayMaxDeviation = typicalDayMaxDeviation;
+        copy.daysCompleted = daysCompleted;
         return copy;
     }
 
