@@ -40,7 +40,7 @@ import java.util.Objects;
  * cannot call unlikely but that nobody wants to be paged for. It stays below 0.5 while warming up,
  * when a spike has fewer than {@code minimumExcess} posts above the expectation, and when a
  * flatline had fewer than {@code minimumFlatlineExpected} posts expected (0 posts against 0
- * expected is never anything).
+ * expected is never anything) or kept more than half of them (a dip is not an outage).
  *
  * <p><b>Gaps.</b> A bucket missing between two observed ones counts as zero posts (a count series
  * with a hole in it had nothing to count); the baseline learns from it, but no score is returned
@@ -61,6 +61,8 @@ public final class VolumeDetector implements Serializable {
     /** Gaps longer than this are filled only for their last part: older history would have faded anyway. */
     private static final Duration MAX_GAP_FILL = Duration.ofDays(14);
     private static final int DAYS_PER_WEEK = 7;
+    /** A flatline is a collapse: at most this share of the expected posts arrived over its window. */
+    static final double FLATLINE_MAX_SHARE = 0.5;
     /** A day's loudest moment counts for at most this many times the usual one when learning it. */
     private static final double BURST_LEARNING_CAP = 2;
     /** The highest score below {@link VolumeScore#ALERT_SCORE}, for buckets that must not alert. */
@@ -133,7 +135,7 @@ public final class VolumeDetector implements Serializable {
     private void initialize(VolumeDetectorState state, long millis, double value) {
         state.firstBucketMillis = millis;
         state.lastBucketMillis = millis - bucketMillis;
-        state.level = Math.max(value, RATIO_PSEUDO_COUNT);
+        state.level = value;
         state.residualVariance = 1;
         state.daily = filled(config.dailySlots(), 1);
         state.dailyEvidence = new double[config.dailySlots()];
@@ -229,7 +231,7 @@ public final class VolumeDetector implements Serializable {
         }
         boolean ringFull = state.buckets + 1 >= state.recentValues.length;
         double downScore = -flatlineDeviation / (-flatlineDeviation + config.alertDeviation());
-        if (sumExpected < config.minimumFlatlineExpected() || !ringFull) {
+        if (sumExpected < config.minimumFlatlineExpected() || !ringFull || sumValues > FLATLINE_MAX_SHARE * sumExpected) {
             downScore = Math.min(downScore, BELOW_ALERT);
         }
         SpikeKind kind = downScore > upScore ? SpikeKind.FLATLINE : SpikeKind.VOLUME;

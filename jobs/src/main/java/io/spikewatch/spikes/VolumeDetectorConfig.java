@@ -23,7 +23,7 @@ public final class VolumeDetectorConfig implements Serializable {
     /** How fast the deseasonalized level follows the series (the profiles carry the intraday shape, the level only day-to-day drift). */
     public static final Duration DEFAULT_LEVEL_HALF_LIFE = Duration.ofHours(24);
     /** How fast the time-of-day and weekday profiles forget. */
-    public static final Duration DEFAULT_SEASONAL_HALF_LIFE = Duration.ofDays(14);
+    public static final Duration DEFAULT_SEASONAL_HALF_LIFE = Duration.ofDays(7);
     /** How fast the noise estimate forgets. */
     public static final Duration DEFAULT_NOISE_HALF_LIFE = Duration.ofDays(3);
     /** No alert before the series has been observed this long. */
