@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
             AnnotateCommand.class,
             BenchCommand.class,
             GenerateCommand.class,
+            DetectCommand.class,
+            EvalCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Spikewatch {

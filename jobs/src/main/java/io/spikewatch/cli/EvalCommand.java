@@ -1,0 +1,141 @@
+package io.spikewatch.cli;
+
+import io.spikewatch.backtest.FileScore;
+import io.spikewatch.backtest.LabeledWindow;
+import io.spikewatch.backtest.NabFiles;
+import io.spikewatch.backtest.NabProfile;
+import io.spikewatch.backtest.NabScorer;
+import io.spikewatch.backtest.ScoredRow;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** Evaluations of what Spikewatch detects against labeled data. */
+@Command(name = "eval", mixinStandardHelpOptions = true,
+        description = "Evaluate detections against labeled data.",
+        subcommands = {EvalCommand.Spikes.class})
+public final class EvalCommand {
+
+    /** The NAB score of scored series against labeled windows. */
+    @Command(name = "spikes", mixinStandardHelpOptions = true,
+            description = {
+                "Score anomaly scores the way the Numenta Anomaly Benchmark does (Lavin and Ahmad, 2015):",
+                "a row at or above --threshold is a detection; the first 15% of each file (at most 750 rows)",
+                "is not scored; only the earliest detection of a window counts, earlier is worth more; a",
+                "detection outside every window costs, less when it follows a window closely; a missed",
+                "window costs. Scores are normalized to 0 (never fires) .. 100 (perfect), per file and in",
+                "total (raw scores summed over the files, then normalized).",
+                "",
+                "Each SCORED file is a CSV with a header holding 'timestamp' and 'anomaly_score' (such as",
+                "'detect' writes); its file name is its key in the windows file, or ends with '_KEY' (as in",
+                "NAB's results: 'DETECTOR_Twitter_volume_AAPL.csv'). A folder stands for its *.csv files",
+                "that have a key."})
+    static final class Spikes implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--windows", required = true, paramLabel = "FILE",
+                description = "Labeled windows, NAB's windows.json format: {\"FILE.csv\": [[\"START\", \"END\"], ...]}.")
+        Path windows;
+
+        @Option(names = "--threshold", defaultValue = "0.5", description = "Detection threshold on anomaly_score (default: ${DEFAULT-VALUE}).")
+        double threshold;
+
+        @Option(names = "--profile", paramLabel = "PROFILE",
+                description = "standard, reward_low_FP_rate (low-fp) or reward_low_FN_rate (low-fn); repeatable (default: all three).")
+        List<String> profiles = new ArrayList<>();
+
+        @Parameters(arity = "1..*", paramLabel = "SCORED", description = "Scored CSV files, or folders of them.")
+        List<Path> scored;
+
+        @Override
+        public Integer call() throws IOException {
+            if (!Double.isFinite(threshold)) {
+                throw new IllegalArgumentException("--threshold must be a finite number, got " + threshold);
+            }
+            List<NabProfile> chosen = profiles.isEmpty() ? List.of(NabProfile.values())
+                    : profiles.stream().map(NabProfile::parse).distinct().toList();
+            Map<String, List<LabeledWindow>> labels = NabFiles.readWindows(windows);
+            Map<String, Path> files = resolve(labels);
+
+            Map<NabProfile, List<FileScore>> byProfile = new EnumMap<>(NabProfile.class);
+            for (Map.Entry<String, Path> file : files.entrySet()) {
+                List<ScoredRow> rows = NabFiles.readScored(file.getValue());
+                for (NabProfile profile : chosen) {
+                    byProfile.computeIfAbsent(profile, p -> new ArrayList<>())
+                            .add(new NabScorer(profile).score(file.getKey(), rows, labels.get(file.getKey()), threshold));
+                }
+            }
+            print(spec.commandLine().getOut(), chosen, byProfile);
+            List<String> missing = labels.keySet().stream().filter(k -> !files.containsKey(k)).toList();
+            if (!missing.isEmpty()) {
+                spec.commandLine().getErr().println("note: not scored (no file given): " + String.join(", ", missing));
+            }
+            return 0;
+        }
+
+        private Map<String, Path> resolve(Map<String, List<LabeledWindow>> labels) throws IOException {
+            Map<String, Path> files = new LinkedHashMap<>();
+            for (Path path : scored) {
+                if (Files.isDirectory(path)) {
+                    try (Stream<Path> listing = Files.list(path)) {
+                        for (Path file : listing.filter(p -> p.toString().endsWith(".csv")).sorted().toList()) {
+                            try {
+                                add(files, NabFiles.windowsKey(file, labels), file);
+                            } catch (IllegalArgumentException notLabeled) {
+                                // a folder may hold other files; only the labeled ones are scored
+                            }
+                        }
+                    }
+                } else if (Files.isRegularFile(path)) {
+                    add(files, NabFiles.windowsKey(path, labels), path);
+                } else {
+                    throw new IllegalArgumentException(path + ": no such file or folder");
+                }
+            }
+            if (files.isEmpty()) {
+                throw new IllegalArgumentException("no scored file matches a key of " + windows);
+            }
+            return files;
+        }
+
+        private static void add(Map<String, Path> files, String key, Path file) {
+            Path before = files.putIfAbsent(key, file);
+            if (before != null && !before.equals(file)) {
+                throw new IllegalArgumentException("two scored files for " + key + ": " + before + " and " + file);
+            }
+        }
+
+        private void print(PrintWriter out, List<NabProfile> chosen, Map<NabProfile, List<FileScore>> byProfile) {
+            out.printf(Locale.ROOT, "NAB score at threshold %s%n", threshold);
+            for (NabProfile profile : chosen) {
+                out.printf(Locale.ROOT, "%n%s%n%-32s %8s %8s %4s %4s %4s%n", profile.label(), "file", "score", "raw", "TP", "FN", "FP");
+                List<FileScore> scores = byProfile.get(profile);
+                for (FileScore score : scores) {
+                    line(out, score);
+                }
+                line(out, FileScore.total("total", profile, scores));
+            }
+        }
+
+        private static void line(PrintWriter out, FileScore score) {
+            out.printf(Locale.ROOT, "%-32s %8.1f %8.3f %4d %4d %4d%n", score.file(), score.normalized(), score.raw(),
+                    score.truePositives(), score.falseNegatives(), score.falsePositives());
+        }
+    }
+}

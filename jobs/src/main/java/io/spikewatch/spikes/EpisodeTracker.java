@@ -1,0 +1,108 @@
+package io.spikewatch.spikes;
+
+import java.io.Serializable;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Turns the per-bucket scores of one series into episodes, so a spike is reported once, not once
+ * a minute. Stateless; the episode lives in an {@link EpisodeTrackerState} the caller keeps.
+ *
+ * <ul>
+ *   <li>{@link EpisodePhase#STARTED} at the first alert-worthy bucket ({@link VolumeScore#alertWorthy()},
+ *       never while the detector warms up).
+ *   <li>The episode goes on while its buckets score at least {@code holdScore} in the same
+ *       direction (hysteresis: a bucket that dips just under the alert score does not end it).
+ *       The peak is the bucket furthest from its expectation, in noise deviations.
+ *   <li>{@link EpisodePhase#ESCALATED} whenever the severity ({@link Severity}) has risen by {@code
+ *       escalationStep} since the last report.
+ *   <li>{@link EpisodePhase#ENDED} after {@code quietPeriod} of normal buckets, reported at the
+ *       bucket that completes it; the end is the end of the last abnormal bucket.
+ *   <li>An alert-worthy bucket of the other direction ends the episode at once and starts a new one.
+ * </ul>
+ */
+public final class EpisodeTracker implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    private final EpisodeTrackerConfig config;
+    private final int quietBuckets;
+
+    public EpisodeTracker(EpisodeTrackerConfig config) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.quietBuckets = config.quietBuckets();
+    }
+
+    /**
+     * Takes the score of the next bucket of {@code seriesKey} and returns the reports it causes, in
+     * order: usually none, one at a transition, two when one episode ends and another starts.
+     * The spikes have no explanation.
+     */
+    public List<Spike> observe(EpisodeTrackerState state, String seriesKey, VolumeScore score) {
+        List<Spike> reports = new ArrayList<>(2);
+        long millis = score.bucketStart().toEpochMilli();
+        if (state.active) {
+            boolean sameKind = score.kind().ordinal() == state.kind;
+            if (!sameKind && score.alertWorthy()) {
+                reports.add(end(state, seriesKey));
+            } else if (sameKind && score.score() >= config.holdScore() && !score.warmingUp()) {
+                state.quietBuckets = 0;
+                state.lastAbnormalMillis = millis;
+                if (Math.abs(score.deviation()) > Math.abs(state.peakDeviation)) {
+                    state.peakMillis = millis;
+                    state.peakValue = score.value();
+                    state.peakExpected = score.expected();
+                    state.peakDeviation = score.deviation();
+                }
+                int severity = severity(state);
+                if (severity >= state.severity + config.escalationStep()) {
+                    state.severity = severity;
+                    reports.add(spike(state, seriesKey, EpisodePhase.ESCALATED, null));
+                }
+                return reports;
+            } else {
+                state.quietBuckets++;
+                if (state.quietBuckets >= quietBuckets) {
+                    reports.add(end(state, seriesKey));
+                }
+                return reports;
+            }
+        }
+        if (score.alertWorthy() && !score.warmingUp()) {
+            state.active = true;
+            state.kind = score.kind().ordinal();
+            state.startMillis = millis;
+            state.peakMillis = millis;
+            state.peakValue = score.value();
+            state.peakExpected = score.expected();
+            state.peakDeviation = score.deviation();
+            state.lastAbnormalMillis = millis;
+            state.quietBuckets = 0;
+            state.severity = severity(state);
+            reports.add(spike(state, seriesKey, EpisodePhase.STARTED, null));
+        }
+        return reports;
+    }
+
+    private Spike end(EpisodeTrackerState state, String seriesKey) {
+        Instant end = Instant.ofEpochMilli(state.lastAbnormalMillis).plus(config.bucketWidth());
+        state.severity = Math.max(state.severity, severity(state));
+        Spike spike = spike(state, seriesKey, EpisodePhase.ENDED, end);
+        state.active = false;
+        state.quietBuckets = 0;
+        return spike;
+    }
+
+    private int severity(EpisodeTrackerState state) {
+        Duration lasted = Duration.ofMillis(state.lastAbnormalMillis - state.startMillis).plus(config.bucketWidth());
+        return Severity.of(SpikeKind.values()[state.kind], state.peakValue, state.peakExpected, lasted);
+    }
+
+    private static Spike spike(EpisodeTrackerState state, String seriesKey, EpisodePhase phase, Instant end) {
+        return new Spike(seriesKey, SpikeKind.values()[state.kind], phase, Instant.ofEpochMilli(state.startMillis),
+                Instant.ofEpochMilli(state.peakMillis), end, state.severity, state.peakValue, state.peakExpected, null);
+    }
+}

@@ -1,0 +1,115 @@
+package io.spikewatch.spikes;
+
+import java.io.Serializable;
+import java.time.Duration;
+import java.util.Objects;
+
+/** The parameters of {@link EpisodeTracker}; durations are converted with the bucket width. */
+public final class EpisodeTrackerConfig implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    public static final Duration DEFAULT_BUCKET_WIDTH = VolumeDetectorConfig.DEFAULT_BUCKET_WIDTH;
+    /** Once started, an episode goes on while buckets score at least this (hysteresis below {@link VolumeScore#ALERT_SCORE}). */
+    public static final double DEFAULT_HOLD_SCORE = 0.4;
+    /** An episode ends after this long of normal buckets; a new one can start only after that. */
+    public static final Duration DEFAULT_QUIET_PERIOD = Duration.ofHours(1);
+    /** An episode is reported again (ESCALATED) when its severity has risen by this much since the last report. */
+    public static final int DEFAULT_ESCALATION_STEP = 20;
+
+    private final Duration bucketWidth;
+    private final double holdScore;
+    private final Duration quietPeriod;
+    private final int escalationStep;
+
+    private EpisodeTrackerConfig(Builder builder) {
+        this.bucketWidth = builder.bucketWidth;
+        this.holdScore = builder.holdScore;
+        this.quietPeriod = builder.quietPeriod;
+        this.escalationStep = builder.escalationStep;
+    }
+
+    public static EpisodeTrackerConfig defaults() {
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Duration bucketWidth() {
+        return bucketWidth;
+    }
+
+    public double holdScore() {
+        return holdScore;
+    }
+
+    public Duration quietPeriod() {
+        return quietPeriod;
+    }
+
+    public int escalationStep() {
+        return escalationStep;
+    }
+
+    /** Normal buckets in a row that end an episode (at least one). */
+    public int quietBuckets() {
+        return (int) Math.max(1, -Math.floorDiv(-quietPeriod.toMillis(), bucketWidth.toMillis()));
+    }
+
+    @Override
+    public String toString() {
+        return "EpisodeTrackerConfig{bucketWidth=" + bucketWidth + ", holdScore=" + holdScore + ", quietPeriod="
+                + quietPeriod + ", escalationStep=" + escalationStep + "}";
+    }
+
+    /** Validates every value as it is set; the message names the setting. */
+    public static final class Builder {
+        private Duration bucketWidth = DEFAULT_BUCKET_WIDTH;
+        private double holdScore = DEFAULT_HOLD_SCORE;
+        private Duration quietPeriod = DEFAULT_QUIET_PERIOD;
+        private int escalationStep = DEFAULT_ESCALATION_STEP;
+
+        private Builder() {}
+
+        public Builder bucketWidth(Duration value) {
+            Objects.requireNonNull(value, "bucketWidth");
+            if (value.isZero() || value.isNegative()) {
+                throw new IllegalArgumentException("bucketWidth must be positive, got " + value);
+            }
+            this.bucketWidth = value;
+            return this;
+        }
+
+        /** Must be above 0 and at most {@link VolumeScore#ALERT_SCORE}. */
+        public Builder holdScore(double value) {
+            if (!(value > 0) || value > VolumeScore.ALERT_SCORE) {
+                throw new IllegalArgumentException("holdScore must be in (0, " + VolumeScore.ALERT_SCORE + "], got " + value);
+            }
+            this.holdScore = value;
+            return this;
+        }
+
+        public Builder quietPeriod(Duration value) {
+            Objects.requireNonNull(value, "quietPeriod");
+            if (value.isZero() || value.isNegative()) {
+                throw new IllegalArgumentException("quietPeriod must be positive, got " + value);
+            }
+            this.quietPeriod = value;
+            return this;
+        }
+
+        public Builder escalationStep(int value) {
+            if (value < 1 || value > Severity.MAX) {
+                throw new IllegalArgumentException("escalationStep must be between 1 and " + Severity.MAX + ", got " + value);
+            }
+            this.escalationStep = value;
+            return this;
+        }
+
+        public EpisodeTrackerConfig build() {
+            return new EpisodeTrackerConfig(this);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package io.spikewatch.spikes;
+
+/**
+ * What {@link EpisodeTracker} remembers about the episode of one series: public primitive fields
+ * and a public no-argument constructor, for Flink's POJO serializer. A fresh instance is "no
+ * episode going on".
+ */
+public class EpisodeTrackerState {
+
+    public boolean active;
+    /** {@link SpikeKind#ordinal()} of the episode going on. */
+    public int kind;
+    public long startMillis;
+    public long peakMillis;
+    public double peakValue;
+    public double peakExpected;
+    /** The deviation of the peak bucket (its distance from the expectation in noise deviations). */
+    public double peakDeviation;
+    /** Start of the last bucket that was still abnormal. */
+    public long lastAbnormalMillis;
+    /** Normal buckets in a row since then. */
+    public int quietBuckets;
+    /** The highest severity reported for the episode. */
+    public int severity;
+
+    public EpisodeTrackerState() {}
+
+    public EpisodeTrackerState copy() {
+        EpisodeTrackerState copy = new EpisodeTrackerState();
+        copy.active = active;
+        copy.kind = kind;
+        copy.startMillis = startMillis;
+        copy.peakMillis = peakMillis;
+        copy.peakValue = peakValue;
+        copy.peakExpected = peakExpected;
+        copy.peakDeviation = peakDeviation;
+        copy.lastAbnormalMillis = lastAbnormalMillis;
+        copy.quietBuckets = quietBuckets;
+        copy.severity = severity;
+        return copy;
+    }
+}

@@ -1,0 +1,310 @@
+package io.spikewatch.spikes;
+
+import java.io.Serializable;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Objects;
+
+/**
+ * The parameters of {@link VolumeDetector}: one set for every series. Everything that depends on
+ * the bucket width is given as a duration and converted with it, so the same defaults serve
+ * one-minute buckets (the monitor job) and five-minute ones (the NAB series they were chosen on).
+ */
+public final class VolumeDetectorConfig implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    public static final Duration DEFAULT_BUCKET_WIDTH = Duration.ofMinutes(1);
+    /** Time of day and weekday are taken in this zone. */
+    public static final ZoneId DEFAULT_ZONE = ZoneOffset.UTC;
+    /** Noise standard deviations (variance-stabilized) at which a bucket scores {@link VolumeScore#ALERT_SCORE}. */
+    public static final double DEFAULT_ALERT_DEVIATION = 5.0;
+    /** How fast the deseasonalized level follows the series (the profiles carry the intraday shape, the level only day-to-day drift). */
+    public static final Duration DEFAULT_LEVEL_HALF_LIFE = Duration.ofHours(24);
+    /** How fast the time-of-day and weekday profiles forget. */
+    public static final Duration DEFAULT_SEASONAL_HALF_LIFE = Duration.ofDays(7);
+    /** How fast the noise estimate forgets. */
+    public static final Duration DEFAULT_NOISE_HALF_LIFE = Duration.ofDays(3);
+    /** No alert before the series has been observed this long. */
+    public static final Duration DEFAULT_WARM_UP = Duration.ofHours(24);
+    /** A drop must last this long (summed over its buckets) to be a flatline; a single quiet bucket is not. */
+    public static final Duration DEFAULT_FLATLINE_WINDOW = Duration.ofMinutes(10);
+    /** A spike needs at least this many posts above the expectation, whatever the statistics say. */
+    public static final double DEFAULT_MINIMUM_EXCESS = 5;
+    /** A flatline needs at least this many posts expected over its window: a solid baseline. */
+    public static final double DEFAULT_MINIMUM_FLATLINE_EXPECTED = 20;
+    /** The baseline learns from a bucket only up to this many noise deviations away from the expectation. */
+    public static final double DEFAULT_LEARNING_CLIP_DEVIATION = 2.0;
+    /**
+     * A spike must exceed the usual loudest moment of an ordinary day by this factor: social volume
+     * has bursts (a retweet storm, a bot) every day that no one wants to be paged for.
+     */
+    public static final double DEFAULT_DAILY_BURST_FACTOR = 2.0;
+    /** How fast the usual loudest moment of a day forgets. */
+    public static final Duration DEFAULT_BURST_HALF_LIFE = Duration.ofDays(7);
+    /** Slots of the time-of-day profile (interpolated between slot centres). */
+    public static final int DEFAULT_DAILY_SLOTS = 24;
+
+    private final Duration bucketWidth;
+    private final ZoneId zone;
+    private final double alertDeviation;
+    private final Duration levelHalfLife;
+    private final Duration seasonalHalfLife;
+    private final Duration noiseHalfLife;
+    private final Duration warmUp;
+    private final Duration flatlineWindow;
+    private final double minimumExcess;
+    private final double minimumFlatlineExpected;
+    private final double learningClipDeviation;
+    private final int dailySlots;
+    private final double dailyBurstFactor;
+    private final Duration burstHalfLife;
+
+    private VolumeDetectorConfig(Builder builder) {
+        this.bucketWidth = builder.bucketWidth;
+        this.zone = builder.zone;
+        this.alertDeviation = builder.alertDeviation;
+        this.levelHalfLife = builder.levelHalfLife;
+        this.seasonalHalfLife = builder.seasonalHalfLife;
+        this.noiseHalfLife = builder.noiseHalfLife;
+        this.warmUp = builder.warmUp;
+        this.flatlineWindow = builder.flatlineWindow;
+        this.minimumExcess = builder.minimumExcess;
+        this.minimumFlatlineExpected = builder.minimumFlatlineExpected;
+        this.learningClipDeviation = builder.learningClipDeviation;
+        this.dailySlots = builder.dailySlots;
+        this.dailyBurstFactor = builder.dailyBurstFactor;
+        this.burstHalfLife = builder.burstHalfLife;
+    }
+
+    public static VolumeDetectorConfig defaults() {
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        return new Builder()
+                .bucketWidth(bucketWidth).zone(zone).alertDeviation(alertDeviation).levelHalfLife(levelHalfLife)
+                .seasonalHalfLife(seasonalHalfLife).noiseHalfLife(noiseHalfLife).warmUp(warmUp)
+                .flatlineWindow(flatlineWindow).minimumExcess(minimumExcess)
+                .minimumFlatlineExpected(minimumFlatlineExpected).learningClipDeviation(learningClipDeviation)
+                .dailySlots(dailySlots).dailyBurstFactor(dailyBurstFactor).burstHalfLife(burstHalfLife);
+    }
+
+    public Duration bucketWidth() {
+        return bucketWidth;
+    }
+
+    public ZoneId zone() {
+        return zone;
+    }
+
+    public double alertDeviation() {
+        return alertDeviation;
+    }
+
+    public Duration levelHalfLife() {
+        return levelHalfLife;
+    }
+
+    public Duration seasonalHalfLife() {
+        return seasonalHalfLife;
+    }
+
+    public Duration noiseHalfLife() {
+        return noiseHalfLife;
+    }
+
+    public Duration warmUp() {
+        return warmUp;
+    }
+
+    public Duration flatlineWindow() {
+        return flatlineWindow;
+    }
+
+    public double minimumExcess() {
+        return minimumExcess;
+    }
+
+    public double minimumFlatlineExpected() {
+        return minimumFlatlineExpected;
+    }
+
+    public double learningClipDeviation() {
+        return learningClipDeviation;
+    }
+
+    public int dailySlots() {
+        return dailySlots;
+    }
+
+    public double dailyBurstFactor() {
+        return dailyBurstFactor;
+    }
+
+    public Duration burstHalfLife() {
+        return burstHalfLife;
+    }
+
+    /** Buckets the flatline window spans (at least one). */
+    public int flatlineBuckets() {
+        return (int) Math.max(1, ceilDiv(flatlineWindow.toMillis(), bucketWidth.toMillis()));
+    }
+
+    /** The per-bucket weight of an exponential average with this half-life. */
+    double smoothing(Duration halfLife) {
+        return 1 - Math.pow(0.5, (double) bucketWidth.toMillis() / halfLife.toMillis());
+    }
+
+    private static long ceilDiv(long a, long b) {
+        return -Math.floorDiv(-a, b);
+    }
+
+    @Override
+    public String toString() {
+        return "VolumeDetectorConfig{bucketWidth=" + bucketWidth + ", zone=" + zone + ", alertDeviation=" + alertDeviation
+                + ", levelHalfLife=" + levelHalfLife + ", seasonalHalfLife=" + seasonalHalfLife + ", noiseHalfLife="
+                + noiseHalfLife + ", warmUp=" + warmUp + ", flatlineWindow=" + flatlineWindow + ", minimumExcess="
+                + minimumExcess + ", minimumFlatlineExpected=" + minimumFlatlineExpected + ", learningClipDeviation="
+                + learningClipDeviation + ", dailySlots=" + dailySlots + ", dailyBurstFactor=" + dailyBurstFactor + ", burstHalfLife=" + burstHalfLife + "}";
+    }
+
+    /** Validates every value as it is set; the message names the setting. */
+    public static final class Builder {
+        private Duration bucketWidth = DEFAULT_BUCKET_WIDTH;
+        private ZoneId zone = DEFAULT_ZONE;
+        private double alertDeviation = DEFAULT_ALERT_DEVIATION;
+        private Duration levelHalfLife = DEFAULT_LEVEL_HALF_LIFE;
+        private Duration seasonalHalfLife = DEFAULT_SEASONAL_HALF_LIFE;
+        private Duration noiseHalfLife = DEFAULT_NOISE_HALF_LIFE;
+        private Duration warmUp = DEFAULT_WARM_UP;
+        private Duration flatlineWindow = DEFAULT_FLATLINE_WINDOW;
+        private double minimumExcess = DEFAULT_MINIMUM_EXCESS;
+        private double minimumFlatlineExpected = DEFAULT_MINIMUM_FLATLINE_EXPECTED;
+        private double learningClipDeviation = DEFAULT_LEARNING_CLIP_DEVIATION;
+        private int dailySlots = DEFAULT_DAILY_SLOTS;
+        private double dailyBurstFactor = DEFAULT_DAILY_BURST_FACTOR;
+        private Duration burstHalfLife = DEFAULT_BURST_HALF_LIFE;
+
+        private Builder() {}
+
+        /** Must divide a day evenly, so every day has the same buckets. */
+        public Builder bucketWidth(Duration value) {
+            positive("bucketWidth", value);
+            if (Duration.ofDays(1).toMillis() % value.toMillis() != 0) {
+                throw new IllegalArgumentException("bucketWidth must divide a day evenly, got " + value);
+            }
+            this.bucketWidth = value;
+            return this;
+        }
+
+        public Builder zone(ZoneId value) {
+            this.zone = Objects.requireNonNull(value, "zone");
+            return this;
+        }
+
+        public Builder alertDeviation(double value) {
+            this.alertDeviation = positive("alertDeviation", value);
+            return this;
+        }
+
+        public Builder levelHalfLife(Duration value) {
+            this.levelHalfLife = positive("levelHalfLife", value);
+            return this;
+        }
+
+        public Builder seasonalHalfLife(Duration value) {
+            this.seasonalHalfLife = positive("seasonalHalfLife", value);
+            return this;
+        }
+
+        public Builder noiseHalfLife(Duration value) {
+            this.noiseHalfLife = positive("noiseHalfLife", value);
+            return this;
+        }
+
+        /** Zero disables the warm-up (not advised outside tests). */
+        public Builder warmUp(Duration value) {
+            Objects.requireNonNull(value, "warmUp");
+            if (value.isNegative()) {
+                throw new IllegalArgumentException("warmUp must not be negative, got " + value);
+            }
+            this.warmUp = value;
+            return this;
+        }
+
+        public Builder flatlineWindow(Duration value) {
+            this.flatlineWindow = positive("flatlineWindow", value);
+            return this;
+        }
+
+        public Builder minimumExcess(double value) {
+            this.minimumExcess = notNegative("minimumExcess", value);
+            return this;
+        }
+
+        public Builder minimumFlatlineExpected(double value) {
+            this.minimumFlatlineExpected = notNegative("minimumFlatlineExpected", value);
+            return this;
+        }
+
+        public Builder learningClipDeviation(double value) {
+            this.learningClipDeviation = positive("learningClipDeviation", value);
+            return this;
+        }
+
+        public Builder dailySlots(int value) {
+            if (value < 1 || value > 24 * 60) {
+                throw new IllegalArgumentException("dailySlots must be between 1 and 1440, got " + value);
+            }
+            this.dailySlots = value;
+            return this;
+        }
+
+        /** 0 disables the comparison with the usual daily bursts (only {@code alertDeviation} counts). */
+        public Builder dailyBurstFactor(double value) {
+            this.dailyBurstFactor = notNegative("dailyBurstFactor", value);
+            return this;
+        }
+
+        public Builder burstHalfLife(Duration value) {
+            this.burstHalfLife = positive("burstHalfLife", value);
+            return this;
+        }
+
+        /** Also checks the settings against each other. */
+        public VolumeDetectorConfig build() {
+            if (flatlineWindow.compareTo(bucketWidth) < 0) {
+                throw new IllegalArgumentException("flatlineWindow (" + flatlineWindow + ") must be at least bucketWidth (" + bucketWidth + ")");
+            }
+            return new VolumeDetectorConfig(this);
+        }
+
+        private static Duration positive(String name, Duration value) {
+            Objects.requireNonNull(value, name);
+            if (value.isZero() || value.isNegative()) {
+                throw new IllegalArgumentException(name + " must be positive, got " + value);
+            }
+            return value;
+        }
+
+        private static double positive(String name, double value) {
+            if (!(value > 0) || !Double.isFinite(value)) {
+                throw new IllegalArgumentException(name + " must be a positive number, got " + value);
+            }
+            return value;
+        }
+
+        private static double notNegative(String name, double value) {
+            if (!(value >= 0) || !Double.isFinite(value)) {
+                throw new IllegalArgumentException(name + " must be zero or more, got " + value);
+            }
+            return value;
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package io.spikewatch.spikes;
+
+import java.time.Instant;
+
+/**
+ * What {@link VolumeDetector} says about one bucket.
+ *
+ * @param expected the count the baseline expected for that bucket (time of day and weekday included once learned)
+ * @param deviation how many noise standard deviations the bucket is from the expectation, on the
+ *     variance-stabilized scale; positive above, negative below
+ * @param kind {@link SpikeKind#VOLUME} when the stronger evidence is of too many posts,
+ *     {@link SpikeKind#FLATLINE} when of too few
+ * @param score in [0, 1]; {@link #ALERT_SCORE} or more is alert-worthy; always below it while warming up
+ * @param warmingUp the baseline has not seen enough history to be trusted
+ */
+public record VolumeScore(Instant bucketStart, double value, double expected, double deviation, SpikeKind kind,
+        double score, boolean warmingUp) {
+
+    /** The score from which a bucket is alert-worthy. */
+    public static final double ALERT_SCORE = 0.5;
+
+    public boolean alertWorthy() {
+        return score >= ALERT_SCORE;
+    }
+}

@@ -1,0 +1,86 @@
+package io.spikewatch.spikes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class EpisodeTrackerTest {
+
+    private static final Instant T0 = Instant.parse("2024-08-12T23:00:00Z");
+    private final EpisodeTracker tracker = new EpisodeTracker(EpisodeTrackerConfig.builder().quietPeriod(Duration.ofMinutes(10)).build());
+    private final EpisodeTrackerState state = new EpisodeTrackerState();
+    private final List<Spike> reports = new ArrayList<>();
+    private int minute;
+
+    private void bucket(SpikeKind kind, double score, double value, double expected, double deviation) {
+        reports.addAll(tracker.observe(state, "all", new VolumeScore(T0.plus(Duration.ofMinutes(minute++)), value, expected, deviation, kind, score, false)));
+    }
+
+    private void normal(int buckets) {
+        for (int i = 0; i < buckets; i++) {
+            bucket(SpikeKind.VOLUME, 0.1, 10, 10, 0);
+        }
+    }
+
+    @Test
+    void oneEpisodeIsReportedOnceWhenItStartsAndOnceWhenItEnds() {
+        normal(5);
+        for (int i = 0; i < 8; i++) {
+            bucket(SpikeKind.VOLUME, 0.6, 30, 10, 6);
+        }
+        normal(9);
+        assertThat(reports).extracting(Spike::phase).containsExactly(EpisodePhase.STARTED);
+        normal(1);
+        assertThat(reports).extracting(Spike::phase).containsExactly(EpisodePhase.STARTED, EpisodePhase.ENDED);
+        Spike ended = reports.get(1);
+        assertThat(ended.start()).isEqualTo(T0.plus(Duration.ofMinutes(5)));
+        assertThat(ended.end()).isEqualTo(T0.plus(Duration.ofMinutes(13)));
+        assertThat(ended.id()).isEqualTo(reports.get(0).id());
+        assertThat(ended.explanation()).isNull();
+    }
+
+    @Test
+    void aDipJustUnderTheAlertScoreDoesNotSplitTheEpisode() {
+        bucket(SpikeKind.VOLUME, 0.6, 30, 10, 6);
+        for (int i = 0; i < 20; i++) {
+            bucket(SpikeKind.VOLUME, i % 2 == 0 ? 0.45 : 0.55, 25, 10, 5);
+        }
+        assertThat(reports).extracting(Spike::phase).containsExactly(EpisodePhase.STARTED);
+    }
+
+    @Test
+    void escalatesWhenTheSeverityRisesByAStepAndKeepsThePeak() {
+        bucket(SpikeKind.VOLUME, 0.55, 21, 10, 5);
+        bucket(SpikeKind.VOLUME, 0.8, 300, 10, 20);
+        bucket(SpikeKind.VOLUME, 0.6, 50, 10, 8);
+        assertThat(reports).extracting(Spike::phase).containsExactly(EpisodePhase.STARTED, EpisodePhase.ESCALATED);
+        Spike escalated = reports.get(1);
+        assertThat(escalated.severity()).isGreaterThanOrEqualTo(reports.get(0).severity() + 20);
+        assertThat(escalated.peak()).isEqualTo(T0.plus(Duration.ofMinutes(1)));
+        assertThat(escalated.peakValue()).isEqualTo(300);
+        assertThat(escalated.peakExpected()).isEqualTo(10);
+    }
+
+    @Test
+    void aFlatlineDuringAVolumeEpisodeEndsItAndStartsItsOwn() {
+        bucket(SpikeKind.VOLUME, 0.6, 30, 10, 6);
+        bucket(SpikeKind.FLATLINE, 0.7, 0, 40, -9);
+        assertThat(reports).extracting(Spike::phase, Spike::kind).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(EpisodePhase.STARTED, SpikeKind.VOLUME),
+                org.assertj.core.groups.Tuple.tuple(EpisodePhase.ENDED, SpikeKind.VOLUME),
+                org.assertj.core.groups.Tuple.tuple(EpisodePhase.STARTED, SpikeKind.FLATLINE));
+    }
+
+    @Test
+    void severityGrowsWithTheRatioAndTheDuration() {
+        assertThat(Severity.of(SpikeKind.VOLUME, 19, 9, Duration.ZERO)).isEqualTo(20);
+        assertThat(Severity.of(SpikeKind.VOLUME, 19, 9, Duration.ofMinutes(15))).isEqualTo(30);
+        assertThat(Severity.of(SpikeKind.VOLUME, 10_000, 9, Duration.ofHours(1))).isEqualTo(100);
+        assertThat(Severity.of(SpikeKind.FLATLINE, 0, 39, Duration.ZERO)).isEqualTo(100);
+        assertThat(Severity.of(SpikeKind.VOLUME, 5, 9, Duration.ZERO)).isZero();
+    }
+}
