@@ -50,6 +50,14 @@ public final class NabFiles {
 
     /** Writes {@code timestamp,value,anomaly_score}. */
     public static void writeScored(Path file, List<ScoredRow> rows) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the folder of " + file + ": " + e, e);
+        }
         try (BufferedWriter writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             writer.write(TIMESTAMP + "," + VALUE + "," + ANOMALY_SCORE + "\n");
             for (ScoredRow row : rows) {
@@ -57,7 +65,7 @@ public final class NabFiles {
                         + String.format(Locale.ROOT, "%.6f", roundedDown(row.anomalyScore())) + "\n");
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write " + file + ": " + e, e);
         }
     }
 
