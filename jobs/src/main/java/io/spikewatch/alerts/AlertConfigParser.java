@@ -116,6 +116,9 @@ public final class AlertConfigParser {
     private void parseChannel(Object rawName, Object node, Map<String, ChannelConfig> channels, Map<String, String> disabled) {
         String name = String.valueOf(rawName);
         String where = "channels." + name;
+        if (rawName instanceof Boolean) {
+            throw error(where + ": YAML reads this channel name as a boolean (on/off/yes/no); quote it");
+        }
         if (!(rawName instanceof String) || !NAME.matcher(name).matches()) {
             throw error(where + ": a channel name may hold letters, digits, '.', '_' and '-' and must start with a letter or digit");
         }
