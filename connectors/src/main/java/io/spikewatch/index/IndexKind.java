@@ -1,14 +1,18 @@
 package io.spikewatch.index;
 
 /**
- * The four indices Spikewatch writes. Each kind has a name suffix (appended to the prefix of
+ * The indices Spikewatch writes. Each kind has a name suffix (appended to the prefix of
  * {@link IndexNames}) and a template resource holding its settings and mappings.
  */
 public enum IndexKind {
     POSTS("posts"),
     STATEMENTS("statements"),
     METRICS("metrics"),
-    DEAD_LETTERS("deadletters");
+    DEAD_LETTERS("deadletters"),
+    /** Spike episodes, one document per episode. */
+    SPIKES("spikes"),
+    /** Alerts raised by the rules, with their deliveries. */
+    ALERTS("alerts");
 
     private static final String TEMPLATE_FOLDER = "/elasticsearch/templates/";
 

@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 
 /**
  * The names of the Spikewatch indices for one prefix: {@code {prefix}-posts},
- * {@code {prefix}-statements}, {@code {prefix}-metrics} and {@code {prefix}-deadletters}.
+ * {@code {prefix}-statements}, {@code {prefix}-metrics}, {@code {prefix}-deadletters},
+ * {@code {prefix}-spikes} and {@code {prefix}-alerts}.
  *
  * <p>The prefix follows Elasticsearch's index-name rules, narrowed to what is safe in URLs and
  * index patterns: lowercase letters, digits, {@code -}, {@code _} and {@code .}, starting with a
@@ -67,11 +68,19 @@ public record IndexNames(String prefix) implements Serializable {
         return nameOf(IndexKind.DEAD_LETTERS);
     }
 
+    public String spikes() {
+        return nameOf(IndexKind.SPIKES);
+    }
+
+    public String alerts() {
+        return nameOf(IndexKind.ALERTS);
+    }
+
     public String nameOf(IndexKind kind) {
         return prefix + "-" + kind.suffix();
     }
 
-    /** All four names, in the order of {@link IndexKind}. */
+    /** All the names, in the order of {@link IndexKind}. */
     public List<String> all() {
         return Arrays.stream(IndexKind.values()).map(this::nameOf).toList();
     }

@@ -28,7 +28,7 @@ public final class IndexTemplates {
 
     private IndexTemplates() {}
 
-    /** Installs or updates the four templates for {@code names}, and the mappings of existing indices. */
+    /** Installs or updates the templates (one per {@link IndexKind}) for {@code names}, and the mappings of existing indices. */
     public static void install(ElasticsearchClient client, IndexNames names) throws IOException {
         for (IndexKind kind : IndexKind.values()) {
             String index = names.nameOf(kind);

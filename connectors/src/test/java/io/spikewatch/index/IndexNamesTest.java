@@ -8,13 +8,15 @@ import org.junit.jupiter.api.Test;
 class IndexNamesTest {
 
     @Test
-    void namesTheFourIndices() {
+    void namesEveryIndex() {
         IndexNames names = IndexNames.defaults();
         assertThat(names.posts()).isEqualTo("spikewatch-posts");
         assertThat(names.statements()).isEqualTo("spikewatch-statements");
         assertThat(names.metrics()).isEqualTo("spikewatch-metrics");
         assertThat(names.deadLetters()).isEqualTo("spikewatch-deadletters");
-        assertThat(names.all()).hasSize(4);
+        assertThat(names.spikes()).isEqualTo("spikewatch-spikes");
+        assertThat(names.alerts()).isEqualTo("spikewatch-alerts");
+        assertThat(names.all()).hasSize(6).doesNotHaveDuplicates();
     }
 
     @Test

@@ -94,6 +94,24 @@ class IndexTemplatesITCase {
     }
 
     @Test
+    void spikesAndAlertsHaveTheirMappings() throws Exception {
+        TypeMapping spikes = mappingOf(names.spikes());
+        assertThat(spikes.dynamic()).isEqualTo(DynamicMapping.Strict);
+        assertThat(spikes.properties()).containsOnlyKeys("id", "series", "kind", "phase", "start", "peak", "end",
+                "severity", "peak_value", "peak_expected", "explanation", "updated_at");
+        Map<String, Property> explanation = spikes.properties().get("explanation").object().properties();
+        assertThat(explanation.get("terms").isNested()).isTrue();
+        assertThat(explanation.get("top_posts").nested().properties().get("created_at").isDate()).isTrue();
+        assertThat(explanation.get("sentiment").object().properties().get("mean").isFloat()).isTrue();
+
+        TypeMapping alerts = mappingOf(names.alerts());
+        assertThat(alerts.dynamic()).isEqualTo(DynamicMapping.Strict);
+        assertThat(alerts.properties().get("deliveries").isNested()).isTrue();
+        assertThat(alerts.properties().get("title").text().fields()).containsKey("keyword");
+        assertThat(alerts.properties().get("created_at").isDate()).isTrue();
+    }
+
+    @Test
     void strictMappingRejectsAnUnknownField() {
         byte[] json = "{\"id\":\"x\",\"kind\":\"post\",\"surprise\":1}".getBytes(StandardCharsets.UTF_8);
         assertThatThrownBy(() -> client.index(i -> i.index(names.posts()).id("x")

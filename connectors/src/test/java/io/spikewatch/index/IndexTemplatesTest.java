@@ -30,6 +30,8 @@ class IndexTemplatesTest {
         assertThat(IndexTemplates.mappings(IndexKind.POSTS).get("dynamic").asText()).isEqualTo("strict");
         assertThat(IndexTemplates.mappings(IndexKind.STATEMENTS).get("dynamic").asText()).isEqualTo("strict");
         assertThat(IndexTemplates.mappings(IndexKind.METRICS).get("dynamic").asText()).isEqualTo("strict");
+        assertThat(IndexTemplates.mappings(IndexKind.SPIKES).get("dynamic").asText()).isEqualTo("strict");
+        assertThat(IndexTemplates.mappings(IndexKind.ALERTS).get("dynamic").asText()).isEqualTo("strict");
         assertThat(IndexTemplates.mappings(IndexKind.DEAD_LETTERS).get("dynamic").asBoolean(true)).isFalse();
     }
 
@@ -40,5 +42,26 @@ class IndexTemplatesTest {
             IndexTemplates.mappings(kind).findValues("analyzer").forEach(a -> analyzers.add(a.asText()));
             assertThat(analyzers).as(kind.name()).allMatch(BUILT_IN_ANALYZERS::contains);
         }
+    }
+
+    @Test
+    void spikesAndAlertsNestTheirListsAndIndexTimesAsDates() {
+        JsonNode spikes = IndexTemplates.mappings(IndexKind.SPIKES).get("properties");
+        assertThat(spikes.at("/start/type").asText()).isEqualTo("date");
+        assertThat(spikes.at("/end/type").asText()).isEqualTo("date");
+        JsonNode explanation = spikes.at("/explanation/properties");
+        for (String list : List.of("terms", "hashtags", "entities", "top_posts")) {
+            assertThat(explanation.at("/" + list + "/type").asText()).as(list).isEqualTo("nested");
+        }
+        assertThat(explanation.at("/terms/properties").fieldNames()).toIterable()
+                .containsExactlyInAnyOrder("term", "count", "baseline_rate", "lift");
+        assertThat(explanation.at("/sentiment/properties").fieldNames()).toIterable()
+                .containsExactlyInAnyOrder("negative", "neutral", "positive", "mean");
+        JsonNode alerts = IndexTemplates.mappings(IndexKind.ALERTS).get("properties");
+        assertThat(alerts.fieldNames()).toIterable().containsExactlyInAnyOrder("id", "rule", "series", "phase", "severity",
+                "title", "text", "spike_id", "created_at", "deliveries");
+        assertThat(alerts.at("/deliveries/type").asText()).isEqualTo("nested");
+        assertThat(alerts.at("/deliveries/properties").fieldNames()).toIterable()
+                .containsExactlyInAnyOrder("channel", "status", "attempts", "error");
     }
 }

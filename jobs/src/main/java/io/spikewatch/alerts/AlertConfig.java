@@ -1,0 +1,22 @@
+package io.spikewatch.alerts;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A parsed rules file.
+ *
+ * @param channels the enabled channels by name, in file order
+ * @param disabledChannels channels left out, by name, with why (switched off with
+ *     {@code enabled: false}, or optional with an environment variable unset); the reason never
+ *     holds a secret
+ * @param rules in file order
+ */
+public record AlertConfig(Map<String, ChannelConfig> channels, Map<String, String> disabledChannels, List<AlertRule> rules) {
+
+    public AlertConfig {
+        channels = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(channels));
+        disabledChannels = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(disabledChannels));
+        rules = List.copyOf(rules);
+    }
+}

@@ -1,0 +1,77 @@
+package io.spikewatch.alerts;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.spikewatch.schema.Json;
+
+/**
+ * The JSON bodies webhook channels post.
+ *
+ * <p>Generic ({@code type: webhook}):
+ * <pre>
+ * {"schema": "spikewatch.alert/1", "id": "...", "rule": "...", "series": "entity:X (platform)",
+ *  "series_name": "X (platform)", "phase": "started", "severity": 78, "title": "...", "text": "...",
+ *  "created_at": "2024-08-13T00:19:00Z", "spike": { the spikes index document } }
+ * </pre>
+ *
+ * <p>Slack ({@code type: slack}): an incoming-webhook message, {@code text} (the title, shown in
+ * notifications) and {@code blocks}: a header with the title, a section with the text and a
+ * context line with rule, series, phase and severity.
+ */
+public final class WebhookPayloads {
+
+    public static final String SCHEMA = "spikewatch.alert/1";
+    /** Slack refuses header blocks with longer text. */
+    static final int SLACK_HEADER_MAX = 150;
+    /** Slack refuses section blocks with longer text. */
+    static final int SLACK_SECTION_MAX = 3000;
+
+    private WebhookPayloads() {}
+
+    public static ObjectNode generic(Alert alert) {
+        ObjectNode body = Json.MAPPER.createObjectNode();
+        body.put("schema", SCHEMA);
+        body.put("id", alert.id());
+        body.put("rule", alert.ruleName());
+        body.put("series", alert.seriesKey());
+        body.put("series_name", SeriesKeys.displayName(alert.seriesKey()));
+        body.put("phase", alert.phase().name().toLowerCase(java.util.Locale.ROOT));
+        body.put("severity", alert.severity());
+        body.put("title", alert.title());
+        body.put("text", alert.text());
+        body.put("created_at", alert.createdAt().toString());
+        body.set("spike", AlertDocuments.spike(alert.spike(), alert.createdAt()));
+        return body;
+    }
+
+    public static ObjectNode slack(Alert alert) {
+        ObjectNode body = Json.MAPPER.createObjectNode();
+        body.put("text", alert.title());
+        ArrayNode blocks = body.putArray("blocks");
+        ObjectNode header = blocks.addObject().put("type", "header");
+        header.putObject("text").put("type", "plain_text").put("text", cut(alert.title(), SLACK_HEADER_MAX));
+        ObjectNode section = blocks.addObject().put("type", "section");
+        section.putObject("text").put("type", "mrkdwn").put("text", cut(escape(alert.text()), SLACK_SECTION_MAX));
+        ObjectNode context = blocks.addObject().put("type", "context");
+        context.putArray("elements").addObject().put("type", "mrkdwn").put("text", escape("rule " + alert.ruleName()
+                + " · " + alert.seriesKey() + " · " + alert.phase().name().toLowerCase(java.util.Locale.ROOT)
+                + " · severity " + alert.severity() + " · alert " + alert.id()));
+        return body;
+    }
+
+    /** Slack's mrkdwn treats {@code & < >} as control characters. */
+    static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    private static String cut(String text, int max) {
+        if (text.length() <= max) {
+            return text;
+        }
+        int end = max - 1;
+        if (Character.isHighSurrogate(text.charAt(end - 1))) {
+            end--;
+        }
+        return text.substring(0, end) + "…";
+    }
+}
