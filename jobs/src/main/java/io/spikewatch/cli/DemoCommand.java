@@ -7,6 +7,7 @@ import io.spikewatch.fixtures.ScenarioGenerator;
 import io.spikewatch.fixtures.ScenarioSummary;
 import io.spikewatch.fixtures.SeedTimeline;
 import io.spikewatch.index.IndexNames;
+import io.spikewatch.monitor.AlertingSettings;
 import io.spikewatch.monitor.MonitorSettings;
 import io.spikewatch.replay.ReplaySpeed;
 import java.io.PrintWriter;
@@ -50,8 +51,16 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Replay speed: 'max' or a multiple of real time such as 60x (default: ${DEFAULT-VALUE}).")
     ReplaySpeed speed;
 
+    @Option(names = "--alert-rules", paramLabel = "FILE",
+            description = "The alert rules file (default: config/alert-rules.yaml in the project).")
+    Path alertRules;
+
     @Option(names = "--work-dir", paramLabel = "DIR", description = "Where the generated scenario is written (default: .local/demo in the project).")
     Path workDir;
+
+    private Path rulesFile() {
+        return alertRules != null ? alertRules : Path.of(System.getProperty("spikewatch.home", "."), "config", "alert-rules.yaml");
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -69,7 +78,7 @@ public final class DemoCommand implements Callable<Integer> {
                 + " tasks; the first run loads the models)...");
         long start = System.nanoTime();
         MonitorRun.execute(List.of(scenarioDir.resolve(ScenarioFiles.POSTS), scenarioDir.resolve(ScenarioFiles.STATEMENTS)), speed,
-                elasticsearch.connection(), annotator, settings);
+                elasticsearch.connection(), annotator, settings, AlertingSettings.fromRulesFile(rulesFile()));
         Duration took = MonitorRun.elapsed(start);
         out.printf(Locale.ROOT, "  done in %dm %02ds%n%n", took.toMinutes(), took.toSecondsPart());
 

@@ -5,6 +5,7 @@ import io.spikewatch.index.ElasticsearchConnection;
 import io.spikewatch.index.ElasticsearchSink;
 import io.spikewatch.index.IndexDocument;
 import io.spikewatch.index.IndexTemplates;
+import io.spikewatch.monitor.AlertingSettings;
 import io.spikewatch.monitor.CoreNlpAnnotators;
 import io.spikewatch.monitor.MonitorJob;
 import io.spikewatch.monitor.MonitorSettings;
@@ -16,6 +17,7 @@ import java.util.List;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.CoreOptions;
+import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 
@@ -26,6 +28,9 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
  */
 public final class MonitorRun {
 
+    static final int RESTART_ATTEMPTS = 3;
+    static final Duration RESTART_DELAY = Duration.ofSeconds(5);
+
     private MonitorRun() {}
 
     public static JobExecutionResult execute(
@@ -33,8 +38,12 @@ public final class MonitorRun {
             ReplaySpeed speed,
             ElasticsearchConnection connection,
             AnnotatorConfig annotatorConfig,
-            MonitorSettings settings) throws Exception {
+            MonitorSettings settings,
+            AlertingSettings alerting) throws Exception {
         NdjsonReplaySource source = NdjsonReplaySource.of(inputs, speed);
+        if (alerting != null) {
+            alerting.rules(annotatorConfig.trackedEntities().entities().stream().map(e -> e.name()).toList());
+        }
         try (ElasticsearchClient client = connection.createClient()) {
             IndexTemplates.install(client, settings.indices());
         }
@@ -43,11 +52,15 @@ public final class MonitorRun {
                 .setConverter(document -> document)
                 .setDeadLetterIndex(settings.indices().deadLetters())
                 .build();
-        MonitorJob job = new MonitorJob(
-                source, sink, new CoreNlpAnnotators(annotatorConfig), settings);
+        MonitorJob job = new MonitorJob(source, sink, new CoreNlpAnnotators(annotatorConfig), settings,
+                alerting == null ? null : new MonitorJob.Alerting(alerting, annotatorConfig.trackedEntitiesYaml(), connection));
 
         Configuration flinkConfig = new Configuration();
         flinkConfig.set(CoreOptions.DEFAULT_PARALLELISM, settings.annotationParallelism());
+        // A failure restarts the job from its last checkpoint a few times, then ends the run with the cause.
+        flinkConfig.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
+        flinkConfig.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, RESTART_ATTEMPTS);
+        flinkConfig.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, RESTART_DELAY);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flinkConfig);
         env.enableCheckpointing(settings.checkpointInterval().toMillis());
         job.buildInto(env);

@@ -1,6 +1,7 @@
 package io.spikewatch.cli;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import io.spikewatch.monitor.AlertingSettings;
 import io.spikewatch.monitor.MonitorSettings;
 import io.spikewatch.replay.ReplaySpeed;
 import java.nio.file.Path;
@@ -48,6 +49,10 @@ public final class RunCommand implements Callable<Integer> {
             description = "How long late records still correct their minute's metrics, ISO-8601 (default: ${DEFAULT-VALUE}).")
     Duration allowedLateness;
 
+    @Option(names = "--alert-rules", paramLabel = "FILE",
+            description = "The alert rules file (see config/alert-rules.yaml); without it, no spike detection or alerts.")
+    Path alertRules;
+
     @Option(names = "--time-zone", defaultValue = "UTC", description = "Time zone of the printed summary (default: ${DEFAULT-VALUE}).")
     ZoneId zone;
 
@@ -59,7 +64,8 @@ public final class RunCommand implements Callable<Integer> {
                 .outOfOrderness(outOfOrderness)
                 .allowedLateness(allowedLateness)
                 .build();
-        MonitorRun.execute(inputs, speed, elasticsearch.connection(), annotatorOptions.config(), settings);
+        MonitorRun.execute(inputs, speed, elasticsearch.connection(), annotatorOptions.config(), settings,
+                alertRules == null ? null : AlertingSettings.fromRulesFile(alertRules));
         try (ElasticsearchClient client = elasticsearch.connection().createClient()) {
             IndexSummary summary = new IndexSummary(client, settings.indices());
             summary.refresh();

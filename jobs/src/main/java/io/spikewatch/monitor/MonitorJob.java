@@ -2,6 +2,7 @@ package io.spikewatch.monitor;
 
 import io.spikewatch.index.DocumentConverter;
 import io.spikewatch.index.DocumentConverters;
+import io.spikewatch.index.ElasticsearchConnection;
 import io.spikewatch.index.IndexNames;
 import io.spikewatch.index.IndexDocument;
 import io.spikewatch.metrics.EmitMinuteMetrics;
@@ -37,6 +38,11 @@ import org.apache.flink.util.OutputTag;
  *                   │                                       metrics (event time) ─┤
  *                   ├─ statements ─▶ annotate statements ─▶ statement documents ──┼─▶ Elasticsearch
  *                   └─ dead letters ──────────────────────▶ dead-letter documents ┘
+ *
+ *  with alerting:
+ *  posts ─▶ route to series ─▶ detect spikes (per series, per minute; ahead of NLP) ─┬─ spike documents ─▶ Elasticsearch
+ *  observations ─▶ detect sentiment shifts (per series, per minute) ─────────────────┤
+ *                                                            alerts (rules decide) ◀─┘─▶ notify (once, recorded)
  * </pre>
  */
 public final class MonitorJob {
@@ -48,12 +54,26 @@ public final class MonitorJob {
     private final Sink<IndexDocument> sink;
     private final AnnotatorFactory annotators;
     private final MonitorSettings settings;
+    private final Alerting alerting;
+
+    /**
+     * Spike detection and alerting: the rules and detectors, the tracked entities counted ahead of
+     * NLP, and the Elasticsearch that records deliveries (so an alert is sent once).
+     */
+    public record Alerting(AlertingSettings settings, String trackedEntitiesYaml, ElasticsearchConnection deliveryRecords) {}
 
     public MonitorJob(Source<RawRecord, ?, ?> source, Sink<IndexDocument> sink, AnnotatorFactory annotators, MonitorSettings settings) {
+        this(source, sink, annotators, settings, null);
+    }
+
+    /** A job that also detects spikes and sends alerts, unless {@code alerting} is null. */
+    public MonitorJob(Source<RawRecord, ?, ?> source, Sink<IndexDocument> sink, AnnotatorFactory annotators, MonitorSettings settings,
+            Alerting alerting) {
         this.source = source;
         this.sink = sink;
         this.annotators = annotators;
         this.settings = settings;
+        this.alerting = alerting;
     }
 
     /** Adds the job's operators to {@code env}; every operator has a name and a stable uid. */
@@ -94,8 +114,36 @@ public final class MonitorJob {
                 .map(deadLetterConverter::convert)
                 .name("dead-letter-documents").uid("dead-letter-documents");
 
-        postDocuments.union(statementDocuments, metricDocuments, deadLetterDocuments)
-                .sinkTo(sink).name("elasticsearch").uid("elasticsearch");
+        DataStream<IndexDocument> documents = postDocuments.union(statementDocuments, metricDocuments, deadLetterDocuments);
+        if (alerting != null) {
+            documents = documents.union(detectAndAlert(posts, postDocuments.getSideOutput(AnnotateDocuments.OBSERVATIONS), indices));
+        }
+        documents.sinkTo(sink).name("elasticsearch").uid("elasticsearch");
+    }
+
+    /**
+     * The alert path: posts are routed to their series and counted ahead of NLP; annotated
+     * posts add sentiment as they arrive (without holding the count back) and feed the sentiment
+     * shift detector. Returns the spike documents to index.
+     */
+    private DataStream<IndexDocument> detectAndAlert(DataStream<Post> posts, DataStream<Observation> observations, IndexNames indices) {
+        AlertingSettings rules = alerting.settings();
+        String tracked = alerting.trackedEntitiesYaml();
+        DataStream<SeriesPost> seriesPosts = posts
+                .process(new RouteSeries(rules, tracked)).name("route-series").uid("route-series").setParallelism(1);
+        DataStream<Observation> sentimentSoFar = observations
+                .assignTimestampsAndWatermarks(LateDataOnly.strategy()).name("sentiment-without-watermark").uid("sentiment-without-watermark");
+        SingleOutputStreamOperator<IndexDocument> volumeSpikes = seriesPosts.keyBy(SeriesPost::seriesKey)
+                .connect(sentimentSoFar.keyBy(Observation::seriesKey))
+                .process(new DetectSpikes(rules, tracked, indices)).name("detect-spikes").uid("detect-spikes");
+        SingleOutputStreamOperator<IndexDocument> sentimentShifts = observations.keyBy(Observation::seriesKey)
+                .process(new DetectSentimentShifts(rules, tracked, indices)).name("detect-sentiment-shifts").uid("detect-sentiment-shifts");
+        volumeSpikes.getSideOutput(DetectSpikes.ALERTS)
+                .union(sentimentShifts.getSideOutput(DetectSpikes.ALERTS))
+                .process(new NotifyAlerts(rules, tracked, alerting.deliveryRecords(), indices))
+                .name("notify").uid("notify").setParallelism(1)
+                .sinkTo(new DiscardingSink<>()).name("notified").uid("notified");
+        return volumeSpikes.union(sentimentShifts);
     }
 
     private static IndexDocument metricsDocument(IndexNames indices, MinuteMetrics metrics) throws Exception {

@@ -1,0 +1,105 @@
+package io.spikewatch.monitor;
+
+import io.spikewatch.alerts.AlertConfig;
+import io.spikewatch.alerts.AlertConfigParser;
+import io.spikewatch.spikes.EpisodeTrackerConfig;
+import io.spikewatch.spikes.VolumeDetectorConfig;
+import java.io.IOException;
+import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Objects;
+
+/**
+ * How the job detects spikes and alerts: the rules file (as text, so it ships to every task
+ * manager and is read there with that machine's environment for secrets), the detectors'
+ * configurations, and how long an idle series keeps ticking.
+ */
+public final class AlertingSettings implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    public static final Duration BUCKET_WIDTH = Duration.ofMinutes(1);
+    /** A series without posts keeps being scored (so a flatline shows) this long, then sleeps. */
+    public static final Duration DEFAULT_IDLE_AFTER = Duration.ofHours(2);
+    /** A series silent for longer starts afresh, as a new deployment would. */
+    public static final Duration DEFAULT_NEW_STREAM_GAP = Duration.ofDays(1);
+    /** Half-life of the term baseline that spikes are explained against. */
+    public static final Duration TERM_HALF_LIFE = Duration.ofHours(6);
+
+    private final String rulesYaml;
+    private final String rulesSource;
+    private final VolumeDetectorConfig volume;
+    private final EpisodeTrackerConfig episodes;
+    private final Duration idleAfter;
+    private final Duration newStreamGap;
+
+    public AlertingSettings(String rulesYaml, String rulesSource, VolumeDetectorConfig volume, EpisodeTrackerConfig episodes,
+            Duration idleAfter, Duration newStreamGap) {
+        this.rulesYaml = Objects.requireNonNull(rulesYaml, "rulesYaml");
+        this.rulesSource = Objects.requireNonNull(rulesSource, "rulesSource");
+        this.volume = volume;
+        this.episodes = episodes;
+        this.idleAfter = idleAfter;
+        this.newStreamGap = newStreamGap;
+        if (!volume.bucketWidth().equals(BUCKET_WIDTH) || !episodes.bucketWidth().equals(BUCKET_WIDTH)) {
+            throw new IllegalArgumentException("the job detects on " + BUCKET_WIDTH + " buckets; the detector configurations say "
+                    + volume.bucketWidth() + " and " + episodes.bucketWidth());
+        }
+    }
+
+    /** The rules file at {@code path}, with the production detectors. */
+    public static AlertingSettings fromRulesFile(Path path) {
+        try {
+            return withRules(Files.readString(path, StandardCharsets.UTF_8), path.toString());
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read the alert rules file '" + path + "': " + e.getMessage(), e);
+        }
+    }
+
+    public static AlertingSettings withRules(String yaml, String source) {
+        return new AlertingSettings(yaml, source,
+                VolumeDetectorConfig.builder().bucketWidth(BUCKET_WIDTH).build(),
+                EpisodeTrackerConfig.builder().bucketWidth(BUCKET_WIDTH).build(),
+                DEFAULT_IDLE_AFTER, DEFAULT_NEW_STREAM_GAP);
+    }
+
+    /** Reads the rules with this JVM's environment; an error names the file, rule and key. */
+    public AlertConfig rules(Collection<String> trackedEntities) {
+        return new AlertConfigParser(rulesSource, System::getenv, trackedEntities).parse(rulesYaml);
+    }
+
+    public String rulesSource() {
+        return rulesSource;
+    }
+
+    public VolumeDetectorConfig volume() {
+        return volume;
+    }
+
+    public EpisodeTrackerConfig episodes() {
+        return episodes;
+    }
+
+    public Duration idleAfter() {
+        return idleAfter;
+    }
+
+    public Duration newStreamGap() {
+        return newStreamGap;
+    }
+
+    /** The term baseline forgets with the same half-life as the volume level. */
+    public double termDecayPerBucket() {
+        return Math.pow(0.5, (double) BUCKET_WIDTH.toMillis() / TERM_HALF_LIFE.toMillis());
+    }
+
+    @Override
+    public String toString() {
+        return "AlertingSettings{rules=" + rulesSource + ", volume=" + volume + ", episodes=" + episodes
+                + ", idleAfter=" + idleAfter + ", newStreamGap=" + newStreamGap + "}";
+    }
+}

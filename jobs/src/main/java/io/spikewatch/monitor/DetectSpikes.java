@@ -1,0 +1,265 @@
+package io.spikewatch.monitor;
+
+import io.spikewatch.alerts.Alert;
+import io.spikewatch.alerts.AlertConfig;
+import io.spikewatch.alerts.AlertRule;
+import io.spikewatch.alerts.RuleBook;
+import io.spikewatch.alerts.RuleSeriesState;
+import io.spikewatch.alerts.SeriesKeys;
+import io.spikewatch.alerts.ThresholdParams;
+import io.spikewatch.alerts.ThresholdState;
+import io.spikewatch.alerts.ThresholdWatch;
+import io.spikewatch.annotate.TrackedEntities;
+import io.spikewatch.explain.BucketStats;
+import io.spikewatch.explain.EmergingState;
+import io.spikewatch.explain.EmergingTerms;
+import io.spikewatch.explain.PostFeatures;
+import io.spikewatch.explain.SpikeExplainer;
+import io.spikewatch.explain.TermBaseline;
+import io.spikewatch.index.IndexDocument;
+import io.spikewatch.index.IndexNames;
+import io.spikewatch.metrics.Observation;
+import io.spikewatch.spikes.EpisodePhase;
+import io.spikewatch.spikes.EpisodeTracker;
+import io.spikewatch.spikes.EpisodeTrackerState;
+import io.spikewatch.spikes.Spike;
+import io.spikewatch.spikes.VolumeDetector;
+import io.spikewatch.spikes.VolumeDetectorState;
+import io.spikewatch.spikes.VolumeScore;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+
+/**
+ * Detects volume spikes, flatlines, thresholds crossed and emerging terms in one series, minute by
+ * minute in event time, ahead of NLP; the explanation's sentiment fills in as annotated posts of
+ * the series arrive on the second input (whose watermark must not hold this operator back).
+ *
+ * <p>Keyed by series. Each minute closes when the watermark passes its end: its count goes through
+ * the {@link VolumeDetector} and the {@link EpisodeTracker}; a spike report is explained
+ * ({@link SpikeExplainer}, against a term baseline that learns only from ordinary minutes),
+ * indexed, and judged by the rules, whose alerts leave on {@link #ALERTS}. An idle series keeps
+ * ticking for a while so a collapse of volume is seen as it happens; a series silent for longer
+ * than the new-stream gap starts afresh. All of it lives in keyed state, so a restart from a
+ * checkpoint resumes without missing or repeating a report.
+ */
+public class DetectSpikes extends KeyedCoProcessFunction<String, SeriesPost, Observation, IndexDocument> {
+
+    public static final OutputTag<Alert> ALERTS = new OutputTag<>("alerts", io.spikewatch.flink.JsonTypeInfo.of(Alert.class));
+
+    private final AlertingSettings settings;
+    private final String trackedEntitiesYaml;
+    private final IndexNames indices;
+
+    private transient long width;
+    private transient VolumeDetector detector;
+    private transient EpisodeTracker tracker;
+    private transient TrackedEntities tracked;
+    private transient SpikeExplainer explainer;
+    private transient EmergingTerms emerging;
+    private transient SpikeReports reports;
+    private transient List<AlertRule> thresholdRules;
+    private transient Counter tooLate;
+
+    private transient MapState<Long, BucketStats> openBuckets;
+    private transient ValueState<Long> nextBucket;
+    private transient ValueState<Long> lastPostBucket;
+    private transient ValueState<VolumeDetectorState> volume;
+    private transient ValueState<EpisodeTrackerState> episodes;
+    private transient ValueState<BucketStats> episodeStats;
+    private transient ValueState<Double> episodeExpected;
+    private transient ValueState<TermBaseline> baseline;
+    private transient ValueState<EmergingState> emergingState;
+    private transient MapState<String, RuleSeriesState> ruleStates;
+    private transient MapState<String, ThresholdState> thresholdStates;
+
+    public DetectSpikes(AlertingSettings settings, String trackedEntitiesYaml, IndexNames indices) {
+        this.settings = settings;
+        this.trackedEntitiesYaml = trackedEntitiesYaml;
+        this.indices = indices;
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        width = AlertingSettings.BUCKET_WIDTH.toMillis();
+        detector = new VolumeDetector(settings.volume());
+        tracker = new EpisodeTracker(settings.episodes());
+        tracked = trackedEntitiesYaml == null ? TrackedEntities.empty() : TrackedEntities.fromYaml(trackedEntitiesYaml, "tracked entities");
+        AlertConfig rules = settings.rules(tracked.entities().stream().map(e -> e.name()).toList());
+        RuleBook book = new RuleBook(rules);
+        reports = new SpikeReports(book, indices.spikes());
+        thresholdRules = book.thresholdRules();
+        explainer = new SpikeExplainer(SpikeExplainer.DEFAULT_LIMIT);
+        emerging = new EmergingTerms();
+        tooLate = getRuntimeContext().getMetricGroup().counter("postsTooLateForDetection");
+
+        openBuckets = getRuntimeContext().getMapState(new MapStateDescriptor<>("open-buckets", Types.LONG, Types.POJO(BucketStats.class)));
+        nextBucket = getRuntimeContext().getState(new ValueStateDescriptor<>("next-bucket", Types.LONG));
+        lastPostBucket = getRuntimeContext().getState(new ValueStateDescriptor<>("last-post-bucket", Types.LONG));
+        volume = getRuntimeContext().getState(new ValueStateDescriptor<>("volume", Types.POJO(VolumeDetectorState.class)));
+        episodes = getRuntimeContext().getState(new ValueStateDescriptor<>("episodes", Types.POJO(EpisodeTrackerState.class)));
+        episodeStats = getRuntimeContext().getState(new ValueStateDescriptor<>("episode-stats", Types.POJO(BucketStats.class)));
+        episodeExpected = getRuntimeContext().getState(new ValueStateDescriptor<>("episode-expected", Types.DOUBLE));
+        baseline = getRuntimeContext().getState(new ValueStateDescriptor<>("term-baseline", Types.POJO(TermBaseline.class)));
+        emergingState = getRuntimeContext().getState(new ValueStateDescriptor<>("emerging", Types.POJO(EmergingState.class)));
+        ruleStates = getRuntimeContext().getMapState(new MapStateDescriptor<>("rule-states", Types.STRING, Types.POJO(RuleSeriesState.class)));
+        thresholdStates = getRuntimeContext().getMapState(new MapStateDescriptor<>("threshold-states", Types.STRING, Types.POJO(ThresholdState.class)));
+    }
+
+    @Override
+    public void processElement1(SeriesPost post, Context ctx, Collector<IndexDocument> out) throws Exception {
+        long bucket = bucketOf(ctx.timestamp());
+        Long next = nextBucket.value();
+        Long last = lastPostBucket.value();
+        if (next == null || (last != null && bucket - last > settings.newStreamGap().toMillis())) {
+            startAfresh(bucket);
+            next = bucket;
+        } else if (bucket < next) {
+            tooLate.inc();
+            return;
+        }
+        BucketStats stats = openBuckets.get(bucket);
+        if (stats == null) {
+            stats = new BucketStats();
+        }
+        stats.add(post.post(), PostFeatures.of(post.post().text(), tracked));
+        openBuckets.put(bucket, stats);
+        lastPostBucket.update(last == null ? bucket : Math.max(last, bucket));
+        ctx.timerService().registerEventTimeTimer(bucket + width);
+    }
+
+    @Override
+    public void processElement2(Observation observation, Context ctx, Collector<IndexDocument> out) throws Exception {
+        if (observation.sentimentLabel() == null) {
+            return;
+        }
+        long bucket = bucketOf(observation.eventTimeMillis());
+        BucketStats stats = openBuckets.get(bucket);
+        if (stats != null) {
+            stats.addSentiment(observation.sentimentLabel(), observation.sentimentScore());
+            openBuckets.put(bucket, stats);
+            return;
+        }
+        BucketStats episode = episodeStats.value();
+        EpisodeTrackerState state = episodes.value();
+        if (episode != null && state != null) {
+            episode.addSentiment(observation.sentimentLabel(), observation.sentimentScore());
+            episodeStats.update(episode);
+        }
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<IndexDocument> out) throws Exception {
+        Long next = nextBucket.value();
+        if (next == null) {
+            return;
+        }
+        while (next + width <= timestamp) {
+            BucketStats stats = openBuckets.get(next);
+            openBuckets.remove(next);
+            close(ctx.getCurrentKey(), next, stats == null ? new BucketStats() : stats, ctx, out);
+            next += width;
+        }
+        nextBucket.update(next);
+        Long last = lastPostBucket.value();
+        if (last != null && next - last < settings.idleAfter().toMillis()) {
+            ctx.timerService().registerEventTimeTimer(next + width);
+        }
+    }
+
+    private void close(String series, long bucket, BucketStats stats, OnTimerContext ctx, Collector<IndexDocument> out) throws Exception {
+        Instant start = Instant.ofEpochMilli(bucket);
+        Instant end = Instant.ofEpochMilli(bucket + width);
+        TermBaseline terms = valueOr(baseline.value(), new TermBaseline());
+        KeyedAlertStates alertStates = new KeyedAlertStates(ruleStates);
+        List<Spike> reported = new ArrayList<>();
+
+        VolumeDetectorState detectorState = valueOr(volume.value(), new VolumeDetectorState());
+        EpisodeTrackerState trackerState = valueOr(episodes.value(), new EpisodeTrackerState());
+        VolumeScore score = detector.observe(detectorState, start, stats.posts);
+        volume.update(detectorState);
+        List<Spike> changes = tracker.observe(trackerState, series, score);
+        episodes.update(trackerState);
+
+        BucketStats episode = episodeStats.value();
+        double expected = valueOr(episodeExpected.value(), 0.0);
+        boolean started = changes.stream().anyMatch(s -> s.phase() == EpisodePhase.STARTED);
+        if (started) {
+            episode = new BucketStats();
+            expected = 0;
+        }
+        if (episode != null) {
+            episode.merge(stats);
+            expected += score.expected();
+            for (Spike change : changes) {
+                reported.add(withExplanation(change, explainer.explain(episode, terms, expected)));
+            }
+        }
+        boolean ended = changes.stream().anyMatch(s -> s.phase() == EpisodePhase.ENDED);
+        if (ended || episode == null) {
+            episodeStats.clear();
+            episodeExpected.clear();
+        } else {
+            episodeStats.update(episode);
+            episodeExpected.update(expected);
+        }
+
+        for (AlertRule rule : thresholdRules) {
+            if (rule.scope().covers(series, rule.name())) {
+                ThresholdState state = valueOr(thresholdStates.get(rule.name()), new ThresholdState());
+                Spike crossed = new ThresholdWatch(series, (ThresholdParams) rule.params()).observe(start, stats.posts, state);
+                thresholdStates.put(rule.name(), state);
+                if (crossed != null) {
+                    reported.add(withExplanation(crossed, explainer.explain(stats, terms, score.expected())));
+                }
+            }
+        }
+        if (SeriesKeys.ALL.equals(series)) {
+            EmergingState state = valueOr(emergingState.value(), new EmergingState());
+            Spike emerged = emerging.observe(state, series, stats, terms, start);
+            emergingState.update(state);
+            if (emerged != null) {
+                reported.add(emerged);
+            }
+        }
+        if (episodeStats.value() == null) {
+            terms.add(stats, bucket, width, settings.termDecayPerBucket());
+            baseline.update(terms);
+        }
+        for (Spike spike : reported) {
+            reports.report(spike, end, alertStates, out::collect, alert -> ctx.output(ALERTS, alert));
+        }
+    }
+
+    private void startAfresh(long bucket) throws Exception {
+        openBuckets.clear();
+        volume.clear();
+        episodes.clear();
+        episodeStats.clear();
+        episodeExpected.clear();
+        nextBucket.update(bucket);
+    }
+
+    private static Spike withExplanation(Spike spike, io.spikewatch.spikes.SpikeExplanation explanation) {
+        return new Spike(spike.seriesKey(), spike.kind(), spike.phase(), spike.start(), spike.peak(), spike.end(),
+                spike.severity(), spike.peakValue(), spike.peakExpected(), explanation);
+    }
+
+    private long bucketOf(long timestampMillis) {
+        return Math.floorDiv(timestampMillis, width) * width;
+    }
+
+    private static <T> T valueOr(T value, T fallback) {
+        return value != null ? value : fallback;
+    }
+}

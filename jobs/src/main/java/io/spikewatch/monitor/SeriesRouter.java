@@ -1,0 +1,55 @@
+package io.spikewatch.monitor;
+
+import io.spikewatch.alerts.ContentKind;
+import io.spikewatch.alerts.QuerySeries;
+import io.spikewatch.alerts.RuleScope;
+import io.spikewatch.alerts.SeriesKeys;
+import io.spikewatch.annotate.TrackedEntities;
+import io.spikewatch.annotate.TrackedMatch;
+import io.spikewatch.schema.Post;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The series a post counts in, decided ahead of NLP so the alert path never waits for it: every
+ * post counts in {@code all}; in {@code entity:NAME} for each tracked entity its text names (by
+ * alias, handle or hashtag); in {@code platform:NAME} when a rule watches its platform; in
+ * {@code query:RULE} when it matches that rule's scope.
+ */
+public final class SeriesRouter {
+
+    private final TrackedEntities tracked;
+    private final List<QuerySeries> queries;
+    private final Set<String> platforms;
+
+    public SeriesRouter(TrackedEntities tracked, List<QuerySeries> queries, Set<String> platforms) {
+        this.tracked = tracked;
+        this.queries = List.copyOf(queries);
+        this.platforms = Set.copyOf(platforms);
+    }
+
+    public List<String> seriesOf(Post post) {
+        List<String> series = new ArrayList<>();
+        series.add(SeriesKeys.ALL);
+        Set<String> entities = new LinkedHashSet<>();
+        for (TrackedMatch match : tracked.match(post.text())) {
+            entities.add(match.canonical());
+        }
+        for (String entity : entities) {
+            series.add(SeriesKeys.entity(entity));
+        }
+        String platform = post.platform() == null ? null : post.platform().toLowerCase(Locale.ROOT);
+        if (platform != null && (platforms.contains(platform) || platforms.contains(RuleScope.EVERY))) {
+            series.add(SeriesKeys.platform(platform));
+        }
+        for (QuerySeries query : queries) {
+            if (query.matches(post.text(), List.of(), platform, ContentKind.POSTS, entities)) {
+                series.add(query.seriesKey());
+            }
+        }
+        return series;
+    }
+}
