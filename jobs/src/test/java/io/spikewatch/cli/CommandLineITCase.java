@@ -41,11 +41,10 @@ class CommandLineITCase {
                 .contains("Most-named tracked entities", "X (platform)")
                 .contains("Volume per minute, 12 August 2024")
                 .contains("bin/spikewatch es stop");
-        try (ElasticsearchClient client = elasticsearch.client()) {
-            long deadLetters = client.count(c -> c.index(indices.deadLetters())).count();
-            JsonNode summary = Json.MAPPER.readTree(dir.resolve("scenario/summary.json").toFile());
-            assertThat(deadLetters).isEqualTo(summary.get("malformed_lines").size()).isPositive();
-        }
+        ElasticsearchClient client = elasticsearch.client();
+        long deadLetters = client.count(c -> c.index(indices.deadLetters())).count();
+        JsonNode summary = Json.MAPPER.readTree(dir.resolve("scenario/summary.json").toFile());
+        assertThat(deadLetters).isEqualTo(summary.get("malformed_lines").size()).isPositive();
     }
 
     @Test

@@ -46,7 +46,7 @@ class MonitorJobITCase {
         IndexTemplates.install(client, indices);
         runJob();
         runJob();
-        client.indices().refresh(r -> r.index(indices.all()));
+        client.indices().refresh(r -> r.index(indices.all()).ignoreUnavailable(true));
     }
 
     @Test
