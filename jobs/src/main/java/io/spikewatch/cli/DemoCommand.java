@@ -88,6 +88,7 @@ public final class DemoCommand implements Callable<Integer> {
             SummaryPrinter printer = new SummaryPrinter(out, SeedTimeline.EASTERN);
             printer.counts(summary, indices);
             printer.deadLetters(summary);
+            printer.alerts(summary);
             printer.entities(summary);
             printer.volume(summary, "Volume per minute, 12 August 2024, around the scheduled start",
                     SeedTimeline.SPACE_SCHEDULED.minus(Duration.ofMinutes(15)), SeedTimeline.TALK_START.plus(Duration.ofMinutes(15)));

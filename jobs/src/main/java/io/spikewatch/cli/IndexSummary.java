@@ -15,7 +15,7 @@ import java.util.List;
 
 /**
  * What the job wrote, read back from Elasticsearch: document counts, the most-named entities with
- * their sentiment, volume per minute, and why records were dead-lettered.
+ * their sentiment, volume per minute, the alerts raised, and why records were dead-lettered.
  */
 public final class IndexSummary {
 
@@ -24,6 +24,9 @@ public final class IndexSummary {
 
     /** One minute of the overall series. */
     public record MinuteRow(Instant minute, long count, long negative, long uniqueAuthors) {}
+
+    /** An alert as recorded: when (event time), which rule, how severe, its title, and where it went. */
+    public record AlertRow(Instant at, String rule, String phase, int severity, String title, List<String> deliveries) {}
 
     /** A dead-letter reason and how many records it rejected. */
     public record ReasonRow(String reason, long count) {}
@@ -85,6 +88,24 @@ public final class IndexSummary {
             ObjectNode doc = hit.source();
             rows.add(new MinuteRow(Instant.parse(doc.get("minute").asText()), doc.path("count").asLong(),
                     doc.path("negative").asLong(), doc.path("unique_authors").asLong()));
+        }
+        return rows;
+    }
+
+    /** The alerts raised, in event-time order. */
+    public List<AlertRow> alerts(int size) throws IOException {
+        if (count(indices.alerts()) == 0) {
+            return List.of();
+        }
+        SearchResponse<ObjectNode> response = client.search(s -> s.index(indices.alerts()).size(size)
+                .sort(o -> o.field(f -> f.field("created_at").order(SortOrder.Asc))), ObjectNode.class);
+        List<AlertRow> rows = new ArrayList<>();
+        for (Hit<ObjectNode> hit : response.hits().hits()) {
+            ObjectNode doc = hit.source();
+            List<String> deliveries = new ArrayList<>();
+            doc.path("deliveries").forEach(d -> deliveries.add(d.path("channel").asText() + " " + d.path("status").asText()));
+            rows.add(new AlertRow(Instant.parse(doc.get("created_at").asText()), doc.path("rule").asText(), doc.path("phase").asText(),
+                    doc.path("severity").asInt(), doc.path("title").asText(), deliveries));
         }
         return rows;
     }

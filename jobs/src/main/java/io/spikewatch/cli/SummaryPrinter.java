@@ -14,6 +14,7 @@ public final class SummaryPrinter {
 
     private static final int BAR_WIDTH = 50;
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("HH:mm");
+    private static final DateTimeFormatter DAY_MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final PrintWriter out;
     private final ZoneId zone;
@@ -40,6 +41,16 @@ public final class SummaryPrinter {
         out.println("Dead letters by reason:");
         for (IndexSummary.ReasonRow reason : reasons) {
             out.printf(Locale.ROOT, "  %5d  %s%n", reason.count(), abbreviate(reason.reason(), 100));
+        }
+        out.println();
+    }
+
+    public void alerts(IndexSummary summary) throws IOException {
+        List<IndexSummary.AlertRow> alerts = summary.alerts(50);
+        out.println("Alerts raised (" + alerts.size() + "; event time, " + zone.getId() + "):");
+        for (IndexSummary.AlertRow alert : alerts) {
+            out.printf(Locale.ROOT, "  %s  %-9s %3d  %s  [%s]%n", DAY_MINUTE.format(alert.at().atZone(zone)), alert.phase(),
+                    alert.severity(), abbreviate(alert.title(), 80), String.join(", ", alert.deliveries()));
         }
         out.println();
     }
