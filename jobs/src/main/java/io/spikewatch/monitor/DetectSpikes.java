@@ -82,6 +82,8 @@ public class DetectSpikes extends KeyedCoProcessFunction<String, SeriesPost, Obs
     private transient ValueState<EmergingState> emergingState;
     private transient MapState<String, RuleSeriesState> ruleStates;
     private transient MapState<String, ThresholdState> thresholdStates;
+    /** The last minutes of a series that threshold rules watch, to explain a crossing over its window. */
+    private transient MapState<Long, BucketStats> recentBuckets;
 
     public DetectSpikes(AlertingSettings settings, String trackedEntitiesYaml, IndexNames indices) {
         this.settings = settings;
@@ -114,6 +116,7 @@ public class DetectSpikes extends KeyedCoProcessFunction<String, SeriesPost, Obs
         emergingState = getRuntimeContext().getState(new ValueStateDescriptor<>("emerging", Types.POJO(EmergingState.class)));
         ruleStates = getRuntimeContext().getMapState(new MapStateDescriptor<>("rule-states", Types.STRING, Types.POJO(RuleSeriesState.class)));
         thresholdStates = getRuntimeContext().getMapState(new MapStateDescriptor<>("threshold-states", Types.STRING, Types.POJO(ThresholdState.class)));
+        recentBuckets = getRuntimeContext().getMapState(new MapStateDescriptor<>("recent-buckets", Types.LONG, Types.POJO(BucketStats.class)));
     }
 
     @Override
@@ -214,14 +217,34 @@ public class DetectSpikes extends KeyedCoProcessFunction<String, SeriesPost, Obs
             episodeExpected.update(expected);
         }
 
-        for (AlertRule rule : thresholdRules) {
-            if (rule.scope().covers(series, rule.name())) {
-                ThresholdState state = valueOr(thresholdStates.get(rule.name()), new ThresholdState());
-                Spike crossed = new ThresholdWatch(series, (ThresholdParams) rule.params()).observe(start, stats.posts, state);
-                thresholdStates.put(rule.name(), state);
-                if (crossed != null) {
-                    reported.add(withExplanation(crossed, explainer.explain(stats, terms, score.expected())));
+        List<AlertRule> thresholds = thresholdRules.stream().filter(rule -> rule.scope().covers(series, rule.name())).toList();
+        if (!thresholds.isEmpty()) {
+            recentBuckets.put(bucket, stats);
+            long longest = thresholds.stream().mapToLong(rule -> ((ThresholdParams) rule.params()).window().toMillis()).max().orElse(0);
+            List<Long> expired = new ArrayList<>();
+            for (Long kept : recentBuckets.keys()) {
+                if (kept <= bucket - longest) {
+                    expired.add(kept);
                 }
+            }
+            for (Long old : expired) {
+                recentBuckets.remove(old);
+            }
+        }
+        for (AlertRule rule : thresholds) {
+            ThresholdParams params = (ThresholdParams) rule.params();
+            ThresholdState state = valueOr(thresholdStates.get(rule.name()), new ThresholdState());
+            Spike crossed = new ThresholdWatch(series, params).observe(start, stats.posts, state);
+            thresholdStates.put(rule.name(), state);
+            if (crossed != null) {
+                BucketStats window = new BucketStats();
+                for (java.util.Map.Entry<Long, BucketStats> recent : recentBuckets.entries()) {
+                    if (recent.getKey() > bucket - params.window().toMillis()) {
+                        window.merge(recent.getValue());
+                    }
+                }
+                double expectedOverWindow = score.expected() * params.window().toMillis() / width;
+                reported.add(withExplanation(crossed, explainer.explain(window, terms, expectedOverWindow)));
             }
         }
         if (SeriesKeys.ALL.equals(series)) {
