@@ -78,7 +78,7 @@ public final class DemoCommand implements Callable<Integer> {
                 + " tasks; the first run loads the models)...");
         long start = System.nanoTime();
         MonitorRun.execute(List.of(scenarioDir.resolve(ScenarioFiles.POSTS), scenarioDir.resolve(ScenarioFiles.STATEMENTS)), speed,
-                elasticsearch.connection(), annotator, settings, AlertingSettings.fromRulesFile(rulesFile()));
+                elasticsearch.connection(), annotator, settings, AlertingSettings.fromRulesFile(rulesFile(), annotator.trackedEntitiesYaml()));
         Duration took = MonitorRun.elapsed(start);
         out.printf(Locale.ROOT, "  done in %dm %02ds%n%n", took.toMinutes(), took.toSecondsPart());
 

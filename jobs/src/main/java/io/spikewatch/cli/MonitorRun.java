@@ -42,7 +42,7 @@ public final class MonitorRun {
             AlertingSettings alerting) throws Exception {
         NdjsonReplaySource source = NdjsonReplaySource.of(inputs, speed);
         if (alerting != null) {
-            alerting.rules(annotatorConfig.trackedEntities().entities().stream().map(e -> e.name()).toList());
+            alerting.rules();
         }
         try (ElasticsearchClient client = connection.createClient()) {
             IndexTemplates.install(client, settings.indices());
@@ -53,7 +53,7 @@ public final class MonitorRun {
                 .setDeadLetterIndex(settings.indices().deadLetters())
                 .build();
         MonitorJob job = new MonitorJob(source, sink, new CoreNlpAnnotators(annotatorConfig), settings,
-                alerting == null ? null : new MonitorJob.Alerting(alerting, annotatorConfig.trackedEntitiesYaml(), connection));
+                alerting == null ? null : new MonitorJob.Alerting(alerting, connection));
 
         Configuration flinkConfig = new Configuration();
         flinkConfig.set(CoreOptions.DEFAULT_PARALLELISM, settings.annotationParallelism());

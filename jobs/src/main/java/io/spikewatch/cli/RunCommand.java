@@ -65,7 +65,7 @@ public final class RunCommand implements Callable<Integer> {
                 .allowedLateness(allowedLateness)
                 .build();
         MonitorRun.execute(inputs, speed, elasticsearch.connection(), annotatorOptions.config(), settings,
-                alertRules == null ? null : AlertingSettings.fromRulesFile(alertRules));
+                alertRules == null ? null : AlertingSettings.fromRulesFile(alertRules, annotatorOptions.config().trackedEntitiesYaml()));
         try (ElasticsearchClient client = elasticsearch.connection().createClient()) {
             IndexSummary summary = new IndexSummary(client, settings.indices());
             summary.refresh();

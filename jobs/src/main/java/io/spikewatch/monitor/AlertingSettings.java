@@ -10,7 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Collection;
+import io.spikewatch.annotate.TrackedEntities;
+import io.spikewatch.annotate.TrackedEntity;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -29,18 +31,25 @@ public final class AlertingSettings implements Serializable {
     public static final Duration DEFAULT_NEW_STREAM_GAP = Duration.ofDays(1);
     /** Half-life of the term baseline that spikes are explained against. */
     public static final Duration TERM_HALF_LIFE = Duration.ofHours(6);
+    private static final String TRACKED_SOURCE = "tracked entities";
 
     private final String rulesYaml;
     private final String rulesSource;
+    private final String trackedEntitiesYaml;
     private final VolumeDetectorConfig volume;
     private final EpisodeTrackerConfig episodes;
     private final Duration idleAfter;
     private final Duration newStreamGap;
 
-    public AlertingSettings(String rulesYaml, String rulesSource, VolumeDetectorConfig volume, EpisodeTrackerConfig episodes,
-            Duration idleAfter, Duration newStreamGap) {
+    /**
+     * @param trackedEntitiesYaml the tracked-entities file the rules may name and the series are
+     *     counted by, or null for none
+     */
+    public AlertingSettings(String rulesYaml, String rulesSource, String trackedEntitiesYaml, VolumeDetectorConfig volume,
+            EpisodeTrackerConfig episodes, Duration idleAfter, Duration newStreamGap) {
         this.rulesYaml = Objects.requireNonNull(rulesYaml, "rulesYaml");
         this.rulesSource = Objects.requireNonNull(rulesSource, "rulesSource");
+        this.trackedEntitiesYaml = trackedEntitiesYaml;
         this.volume = volume;
         this.episodes = episodes;
         this.idleAfter = idleAfter;
@@ -52,24 +61,30 @@ public final class AlertingSettings implements Serializable {
     }
 
     /** The rules file at {@code path}, with the production detectors. */
-    public static AlertingSettings fromRulesFile(Path path) {
+    public static AlertingSettings fromRulesFile(Path path, String trackedEntitiesYaml) {
         try {
-            return withRules(Files.readString(path, StandardCharsets.UTF_8), path.toString());
+            return withRules(Files.readString(path, StandardCharsets.UTF_8), path.toString(), trackedEntitiesYaml);
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read the alert rules file '" + path + "': " + e.getMessage(), e);
         }
     }
 
-    public static AlertingSettings withRules(String yaml, String source) {
-        return new AlertingSettings(yaml, source,
+    public static AlertingSettings withRules(String yaml, String source, String trackedEntitiesYaml) {
+        return new AlertingSettings(yaml, source, trackedEntitiesYaml,
                 VolumeDetectorConfig.builder().bucketWidth(BUCKET_WIDTH).build(),
                 EpisodeTrackerConfig.builder().bucketWidth(BUCKET_WIDTH).build(),
                 DEFAULT_IDLE_AFTER, DEFAULT_NEW_STREAM_GAP);
     }
 
     /** Reads the rules with this JVM's environment; an error names the file, rule and key. */
-    public AlertConfig rules(Collection<String> trackedEntities) {
-        return new AlertConfigParser(rulesSource, System::getenv, trackedEntities).parse(rulesYaml);
+    public AlertConfig rules() {
+        List<String> names = trackedEntities().entities().stream().map(TrackedEntity::name).toList();
+        return new AlertConfigParser(rulesSource, System::getenv, names).parse(rulesYaml);
+    }
+
+    /** The tracked entities the series are counted by (none when not configured). */
+    public TrackedEntities trackedEntities() {
+        return trackedEntitiesYaml == null ? TrackedEntities.empty() : TrackedEntities.fromYaml(trackedEntitiesYaml, TRACKED_SOURCE);
     }
 
     public String rulesSource() {

@@ -35,7 +35,6 @@ import org.apache.flink.util.Collector;
 public class DetectSentimentShifts extends KeyedProcessFunction<String, Observation, IndexDocument> {
 
     private final AlertingSettings settings;
-    private final String trackedEntitiesYaml;
     private final IndexNames indices;
 
     private transient long width;
@@ -50,9 +49,8 @@ public class DetectSentimentShifts extends KeyedProcessFunction<String, Observat
     private transient ValueState<EpisodeTrackerState> episodes;
     private transient MapState<String, RuleSeriesState> ruleStates;
 
-    public DetectSentimentShifts(AlertingSettings settings, String trackedEntitiesYaml, IndexNames indices) {
+    public DetectSentimentShifts(AlertingSettings settings, IndexNames indices) {
         this.settings = settings;
-        this.trackedEntitiesYaml = trackedEntitiesYaml;
         this.indices = indices;
     }
 
@@ -61,10 +59,7 @@ public class DetectSentimentShifts extends KeyedProcessFunction<String, Observat
         width = AlertingSettings.BUCKET_WIDTH.toMillis();
         detector = SentimentShiftDetector.withDefaults(AlertingSettings.BUCKET_WIDTH);
         tracker = new EpisodeTracker(settings.episodes());
-        List<String> tracked = trackedEntitiesYaml == null ? List.of()
-                : io.spikewatch.annotate.TrackedEntities.fromYaml(trackedEntitiesYaml, "tracked entities").entities().stream()
-                        .map(e -> e.name()).toList();
-        reports = new SpikeReports(new RuleBook(settings.rules(tracked)), indices.spikes());
+        reports = new SpikeReports(new RuleBook(settings.rules()), indices.spikes());
         openBuckets = getRuntimeContext().getMapState(new MapStateDescriptor<>("open-sentiment", Long.class, long[].class));
         openScores = getRuntimeContext().getMapState(new MapStateDescriptor<>("open-sentiment-scores", Types.LONG, Types.DOUBLE));
         baseline = getRuntimeContext().getState(new ValueStateDescriptor<>("sentiment-baseline", Types.POJO(SentimentShiftState.class)));

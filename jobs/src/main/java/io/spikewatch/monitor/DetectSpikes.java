@@ -1,7 +1,6 @@
 package io.spikewatch.monitor;
 
 import io.spikewatch.alerts.Alert;
-import io.spikewatch.alerts.AlertConfig;
 import io.spikewatch.alerts.AlertRule;
 import io.spikewatch.alerts.RuleBook;
 import io.spikewatch.alerts.RuleSeriesState;
@@ -58,7 +57,6 @@ public class DetectSpikes extends KeyedCoProcessFunction<String, SeriesPost, Obs
     public static final OutputTag<Alert> ALERTS = new OutputTag<>("alerts", io.spikewatch.flink.JsonTypeInfo.of(Alert.class));
 
     private final AlertingSettings settings;
-    private final String trackedEntitiesYaml;
     private final IndexNames indices;
 
     private transient long width;
@@ -85,9 +83,8 @@ public class DetectSpikes extends KeyedCoProcessFunction<String, SeriesPost, Obs
     /** The last minutes of a series that threshold rules watch, to explain a crossing over its window. */
     private transient MapState<Long, BucketStats> recentBuckets;
 
-    public DetectSpikes(AlertingSettings settings, String trackedEntitiesYaml, IndexNames indices) {
+    public DetectSpikes(AlertingSettings settings, IndexNames indices) {
         this.settings = settings;
-        this.trackedEntitiesYaml = trackedEntitiesYaml;
         this.indices = indices;
     }
 
@@ -96,9 +93,8 @@ public class DetectSpikes extends KeyedCoProcessFunction<String, SeriesPost, Obs
         width = AlertingSettings.BUCKET_WIDTH.toMillis();
         detector = new VolumeDetector(settings.volume());
         tracker = new EpisodeTracker(settings.episodes());
-        tracked = trackedEntitiesYaml == null ? TrackedEntities.empty() : TrackedEntities.fromYaml(trackedEntitiesYaml, "tracked entities");
-        AlertConfig rules = settings.rules(tracked.entities().stream().map(e -> e.name()).toList());
-        RuleBook book = new RuleBook(rules);
+        tracked = settings.trackedEntities();
+        RuleBook book = new RuleBook(settings.rules());
         reports = new SpikeReports(book, indices.spikes());
         thresholdRules = book.thresholdRules();
         explainer = new SpikeExplainer(SpikeExplainer.DEFAULT_LIMIT);

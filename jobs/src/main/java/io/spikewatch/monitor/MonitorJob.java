@@ -60,7 +60,7 @@ public final class MonitorJob {
      * Spike detection and alerting: the rules and detectors, the tracked entities counted ahead of
      * NLP, and the Elasticsearch that records deliveries (so an alert is sent once).
      */
-    public record Alerting(AlertingSettings settings, String trackedEntitiesYaml, ElasticsearchConnection deliveryRecords) {}
+    public record Alerting(AlertingSettings settings, ElasticsearchConnection deliveryRecords) {}
 
     public MonitorJob(Source<RawRecord, ?, ?> source, Sink<IndexDocument> sink, AnnotatorFactory annotators, MonitorSettings settings) {
         this(source, sink, annotators, settings, null);
@@ -128,19 +128,18 @@ public final class MonitorJob {
      */
     private DataStream<IndexDocument> detectAndAlert(DataStream<Post> posts, DataStream<Observation> observations, IndexNames indices) {
         AlertingSettings rules = alerting.settings();
-        String tracked = alerting.trackedEntitiesYaml();
         DataStream<SeriesPost> seriesPosts = posts
-                .process(new RouteSeries(rules, tracked)).name("route-series").uid("route-series").setParallelism(1);
+                .process(new RouteSeries(rules)).name("route-series").uid("route-series").setParallelism(1);
         DataStream<Observation> sentimentSoFar = observations
                 .assignTimestampsAndWatermarks(LateDataOnly.strategy()).name("sentiment-without-watermark").uid("sentiment-without-watermark");
         SingleOutputStreamOperator<IndexDocument> volumeSpikes = seriesPosts.keyBy(SeriesPost::seriesKey)
                 .connect(sentimentSoFar.keyBy(Observation::seriesKey))
-                .process(new DetectSpikes(rules, tracked, indices)).name("detect-spikes").uid("detect-spikes");
+                .process(new DetectSpikes(rules, indices)).name("detect-spikes").uid("detect-spikes");
         SingleOutputStreamOperator<IndexDocument> sentimentShifts = observations.keyBy(Observation::seriesKey)
-                .process(new DetectSentimentShifts(rules, tracked, indices)).name("detect-sentiment-shifts").uid("detect-sentiment-shifts");
+                .process(new DetectSentimentShifts(rules, indices)).name("detect-sentiment-shifts").uid("detect-sentiment-shifts");
         volumeSpikes.getSideOutput(DetectSpikes.ALERTS)
                 .union(sentimentShifts.getSideOutput(DetectSpikes.ALERTS))
-                .process(new NotifyAlerts(rules, tracked, alerting.deliveryRecords(), indices))
+                .process(new NotifyAlerts(rules, alerting.deliveryRecords(), indices))
                 .name("notify").uid("notify").setParallelism(1)
                 .sinkTo(new DiscardingSink<>()).name("notified").uid("notified");
         return volumeSpikes.union(sentimentShifts);

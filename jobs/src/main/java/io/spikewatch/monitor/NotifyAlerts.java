@@ -12,7 +12,6 @@ import io.spikewatch.alerts.AlertDocuments;
 import io.spikewatch.alerts.Delivery;
 import io.spikewatch.alerts.DeliveryRetry;
 import io.spikewatch.alerts.Notifier;
-import io.spikewatch.annotate.TrackedEntities;
 import io.spikewatch.index.ElasticsearchConnection;
 import io.spikewatch.index.IndexNames;
 import io.spikewatch.schema.Json;
@@ -43,7 +42,6 @@ public class NotifyAlerts extends ProcessFunction<Alert, Void> {
     private static final int NOT_FOUND = 404;
 
     private final AlertingSettings settings;
-    private final String trackedEntitiesYaml;
     private final ElasticsearchConnection connection;
     private final IndexNames indices;
 
@@ -52,18 +50,15 @@ public class NotifyAlerts extends ProcessFunction<Alert, Void> {
     private transient Counter sent;
     private transient Counter skipped;
 
-    public NotifyAlerts(AlertingSettings settings, String trackedEntitiesYaml, ElasticsearchConnection connection, IndexNames indices) {
+    public NotifyAlerts(AlertingSettings settings, ElasticsearchConnection connection, IndexNames indices) {
         this.settings = settings;
-        this.trackedEntitiesYaml = trackedEntitiesYaml;
         this.connection = connection;
         this.indices = indices;
     }
 
     @Override
     public void open(OpenContext openContext) {
-        List<String> tracked = trackedEntitiesYaml == null ? List.of()
-                : TrackedEntities.fromYaml(trackedEntitiesYaml, "tracked entities").entities().stream().map(e -> e.name()).toList();
-        AlertConfig config = settings.rules(tracked);
+        AlertConfig config = settings.rules();
         notifier = new Notifier(Notifier.channels(config, System.out, HttpClient.newHttpClient()),
                 DeliveryRetry.defaults(), Clock.systemUTC(), Notifier.Sleeper.THREAD);
         client = connection.createClient();

@@ -1,7 +1,6 @@
 package io.spikewatch.monitor;
 
 import io.spikewatch.alerts.RuleBook;
-import io.spikewatch.annotate.TrackedEntities;
 import io.spikewatch.schema.Post;
 import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -12,21 +11,17 @@ import org.apache.flink.util.Collector;
 public class RouteSeries extends ProcessFunction<Post, SeriesPost> {
 
     private final AlertingSettings settings;
-    private final String trackedEntitiesYaml;
 
     private transient SeriesRouter router;
 
-    public RouteSeries(AlertingSettings settings, String trackedEntitiesYaml) {
+    public RouteSeries(AlertingSettings settings) {
         this.settings = settings;
-        this.trackedEntitiesYaml = trackedEntitiesYaml;
     }
 
     @Override
     public void open(OpenContext openContext) {
-        TrackedEntities tracked = trackedEntitiesYaml == null ? TrackedEntities.empty()
-                : TrackedEntities.fromYaml(trackedEntitiesYaml, "tracked entities");
-        RuleBook rules = new RuleBook(settings.rules(tracked.entities().stream().map(e -> e.name()).toList()));
-        router = new SeriesRouter(tracked, rules.querySeries(), rules.platforms());
+        RuleBook rules = new RuleBook(settings.rules());
+        router = new SeriesRouter(settings.trackedEntities(), rules.querySeries(), rules.platforms());
     }
 
     @Override

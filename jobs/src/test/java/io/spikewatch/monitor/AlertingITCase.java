@@ -113,7 +113,7 @@ class AlertingITCase {
                 .setDeadLetterIndex(indices.deadLetters())
                 .build();
         MonitorJob job = new MonitorJob(source, sink, new CoreNlpAnnotators(annotator), MonitorSettings.builder().indices(indices).build(),
-                new MonitorJob.Alerting(AlertingSettings.withRules(rules, "job-rules.yaml"), tracked, elasticsearch.connection()));
+                new MonitorJob.Alerting(AlertingSettings.withRules(rules, "job-rules.yaml", tracked), elasticsearch.connection()));
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(2);
         env.enableCheckpointing(Duration.ofMillis(300).toMillis());
