@@ -22,6 +22,10 @@ import java.util.Objects;
  *   <li>{@link EpisodePhase#ENDED} after {@code quietPeriod} of normal buckets, reported at the
  *       bucket that completes it; the end is the end of the last abnormal bucket.
  *   <li>An alert-worthy bucket of the other direction ends the episode at once and starts a new one.
+ *   <li>Within {@code repeatPeriod} of the end of an episode, an alert-worthy bucket of the same
+ *       kind starts a new one only when it is {@code repeatFactor} times further from its
+ *       expectation than the ended episode's peak: one event that comes back in waves is reported
+ *       once, a clearly bigger one again.
  * </ul>
  */
 public final class EpisodeTracker implements Serializable {
@@ -71,7 +75,7 @@ public final class EpisodeTracker implements Serializable {
                 return reports;
             }
         }
-        if (score.alertWorthy() && !score.warmingUp()) {
+        if (score.alertWorthy() && !score.warmingUp() && !repeat(state, score, millis)) {
             state.active = true;
             state.kind = score.kind().ordinal();
             state.startMillis = millis;
@@ -87,12 +91,26 @@ public final class EpisodeTracker implements Serializable {
         return reports;
     }
 
+    /**
+     * Whether this bucket only repeats the episode that ended shortly before: same kind, within
+     * {@code repeatPeriod} of its end and no further from the expectation than its peak was.
+     */
+    private boolean repeat(EpisodeTrackerState state, VolumeScore score, long millis) {
+        return state.ended && score.kind().ordinal() == state.endedKind
+                && millis - state.endedMillis < config.repeatPeriod().toMillis()
+                && Math.abs(score.deviation()) <= config.repeatFactor() * Math.abs(state.endedPeakDeviation);
+    }
+
     private Spike end(EpisodeTrackerState state, String seriesKey) {
         Instant end = Instant.ofEpochMilli(state.lastAbnormalMillis).plus(config.bucketWidth());
         state.severity = Math.max(state.severity, severity(state));
         Spike spike = spike(state, seriesKey, EpisodePhase.ENDED, end);
         state.active = false;
         state.quietBuckets = 0;
+        state.ended = true;
+        state.endedKind = state.kind;
+        state.endedMillis = end.toEpochMilli();
+        state.endedPeakDeviation = state.peakDeviation;
         return spike;
     }
 

@@ -22,6 +22,14 @@ public class EpisodeTrackerState {
     public int quietBuckets;
     /** The highest severity reported for the episode. */
     public int severity;
+    /** Whether an episode has ended in this series (the fields below mean something). */
+    public boolean ended;
+    /** {@link SpikeKind#ordinal()} of the last episode that ended. */
+    public int endedKind;
+    /** End of the last abnormal bucket of the last episode that ended, epoch milliseconds. */
+    public long endedMillis;
+    /** The peak deviation of the last episode that ended. */
+    public double endedPeakDeviation;
 
     public EpisodeTrackerState() {}
 
@@ -37,6 +45,10 @@ public class EpisodeTrackerState {
         copy.lastAbnormalMillis = lastAbnormalMillis;
         copy.quietBuckets = quietBuckets;
         copy.severity = severity;
+        copy.ended = ended;
+        copy.endedKind = endedKind;
+        copy.endedMillis = endedMillis;
+        copy.endedPeakDeviation = endedPeakDeviation;
         return copy;
     }
 }
