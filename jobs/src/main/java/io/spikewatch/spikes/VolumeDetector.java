@@ -50,8 +50,6 @@ public final class VolumeDetector implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    /** Anscombe's offset: {@code 2·sqrt(x + 3/8)} has variance close to 1 for Poisson counts. */
-    private static final double ANSCOMBE_OFFSET = 3.0 / 8.0;
     /** Days of data after which a time-of-day slot is fully trusted. */
     static final double DAILY_FULL_TRUST_DAYS = 2;
     /** Weeks of data after which a weekday is fully trusted. */
@@ -79,6 +77,7 @@ public final class VolumeDetector implements Serializable {
     private final double dailyDecay;
     private final double weeklyDecay;
     private final double burstSmoothing;
+    private final ColdStartRegime coldStart;
 
     public VolumeDetector(VolumeDetectorConfig config) {
         this.config = Objects.requireNonNull(config, "config");
@@ -97,6 +96,7 @@ public final class VolumeDetector implements Serializable {
         this.dailyDecay = Math.pow(0.5, 1 / (seasonalHalfLifeDays * dailyObservationsPerCycle));
         this.weeklyDecay = Math.pow(0.5, DAYS_PER_WEEK / (seasonalHalfLifeDays * bucketsPerDay));
         this.burstSmoothing = 1 - Math.pow(0.5, Duration.ofDays(1).toMillis() / (double) config.burstHalfLife().toMillis());
+        this.coldStart = config.coldStart() ? new ColdStartRegime(config) : null;
     }
 
     public VolumeDetectorConfig config() {
@@ -170,8 +170,10 @@ public final class VolumeDetector implements Serializable {
         state.recentExpected[state.recentNext] = expected;
         state.recentNext = (state.recentNext + 1) % state.recentValues.length;
 
+        boolean warmingUp = millis - state.firstBucketMillis < config.warmUp().toMillis();
+        ColdStartRegime.Assessment cold = warmingUp && coldStart != null ? coldStart.observe(state, state.buckets, value) : null;
         rollDay(state, time.toLocalDate().toEpochDay());
-        VolumeScore result = score ? score(state, millis, value, expected, deviation, noise) : null;
+        VolumeScore result = score ? score(state, millis, value, expected, deviation, noise, warmingUp, cold) : null;
         state.dayMaxDeviation = Math.max(state.dayMaxDeviation, deviation);
 
         // learn, from a value clipped to a plausible range around the expectation
@@ -215,8 +217,13 @@ public final class VolumeDetector implements Serializable {
         return Math.max(config.alertDeviation(), burst);
     }
 
-    private VolumeScore score(VolumeDetectorState state, long millis, double value, double expected, double deviation, double noise) {
-        boolean warmingUp = millis - state.firstBucketMillis < config.warmUp().toMillis();
+    private VolumeScore score(VolumeDetectorState state, long millis, double value, double expected, double deviation, double noise,
+            boolean warmingUp, ColdStartRegime.Assessment cold) {
+        if (cold != null) {
+            // the steady-state baseline is not trusted yet: the cold-start rule decides, upward only
+            return new VolumeScore(Instant.ofEpochMilli(millis), value, cold.expected(), cold.deviation(), SpikeKind.VOLUME,
+                    cold.score(), true);
+        }
         double sumValues = 0;
         double sumExpected = 0;
         for (int i = 0; i < state.recentValues.length; i++) {
@@ -244,12 +251,11 @@ public final class VolumeDetector implements Serializable {
     }
 
     private static double anscombe(double count) {
-        return 2 * Math.sqrt(count + ANSCOMBE_OFFSET);
+        return Anscombe.of(count);
     }
 
     private static double inverseAnscombe(double transformed) {
-        double half = Math.max(0, transformed) / 2;
-        return Math.max(0, half * half - ANSCOMBE_OFFSET);
+        return Anscombe.inverse(transformed);
     }
 
     private static double[] filled(int length, double value) {
