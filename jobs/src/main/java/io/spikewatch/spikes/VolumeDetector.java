@@ -37,10 +37,15 @@ import java.util.Objects;
  * upward it is also at least {@code dailyBurstFactor} times the usual loudest moment of a day (an
  * average of each day's largest deviation, {@code burstHalfLife}, a day counting for at most twice
  * the usual): social volume has bursts every day (a retweet storm, a bot) that the noise model
- * cannot call unlikely but that nobody wants to be paged for. It stays below 0.5 while warming up,
- * when a spike has fewer than {@code minimumExcess} posts above the expectation, and when a
+ * cannot call unlikely but that nobody wants to be paged for. It stays below 0.5 when a spike has fewer than {@code minimumExcess} posts above the expectation, and when a
  * flatline had fewer than {@code minimumFlatlineExpected} posts expected (0 posts against 0
  * expected is never anything) or kept more than half of them (a dip is not an outage).
+ *
+ * <p><b>Cold start.</b> While the baseline warms up ({@code warmUp}, a day), the score is that of
+ * {@link ColdStartRegime}: a separate, conservative, upward-only rule with its own short-memory
+ * level and noise (state fields {@code cold*}), trusted after {@code coldWarmUpBuckets} buckets. It
+ * never feeds the baseline, the noise or the usual daily burst, so from the end of the warm-up on
+ * the scores are exactly those of a detector without it. Such scores carry {@code warmingUp}.
  *
  * <p><b>Gaps.</b> A bucket missing between two observed ones counts as zero posts (a count series
  * with a hole in it had nothing to count); the baseline learns from it, but no score is returned
