@@ -12,8 +12,8 @@ import java.util.Objects;
  * a minute. Stateless; the episode lives in an {@link EpisodeTrackerState} the caller keeps.
  *
  * <ul>
- *   <li>{@link EpisodePhase#STARTED} at the first alert-worthy bucket ({@link VolumeScore#alertWorthy()},
- *       never while the detector warms up).
+ *   <li>{@link EpisodePhase#STARTED} at the first alert-worthy bucket ({@link VolumeScore#alertWorthy()};
+ *       while its baseline warms up the detector scores with its cold-start rule, see {@link ColdStartRegime}).
  *   <li>The episode goes on while its buckets score at least {@code holdScore} in the same
  *       direction (hysteresis: a bucket that dips just under the alert score does not end it).
  *       The peak is the bucket furthest from its expectation, in noise deviations.
@@ -22,6 +22,12 @@ import java.util.Objects;
  *   <li>{@link EpisodePhase#ENDED} after {@code quietPeriod} of normal buckets, reported at the
  *       bucket that completes it; the end is the end of the last abnormal bucket.
  *   <li>An alert-worthy bucket of the other direction ends the episode at once and starts a new one.
+ *   <li>Within {@code repeatPeriod} of the end of an episode, an alert-worthy bucket of the same
+ *       kind starts a new one only when it is {@code repeatFactor} times further from its
+ *       expectation than the ended episode's peak: one event that comes back in waves is reported
+ *       once, a clearly bigger one again. Episodes scored during the detector's warm-up are left
+ *       out of this comparison both ways: their deviations are against the cold-start rule's
+ *       short-memory level, not comparable with the steady-state baseline's.
  * </ul>
  */
 public final class EpisodeTracker implements Serializable {
@@ -48,7 +54,7 @@ public final class EpisodeTracker implements Serializable {
             boolean sameKind = score.kind().ordinal() == state.kind;
             if (!sameKind && score.alertWorthy()) {
                 reports.add(end(state, seriesKey));
-            } else if (sameKind && score.score() >= config.holdScore() && !score.warmingUp()) {
+            } else if (sameKind && score.score() >= config.holdScore()) {
                 state.quietBuckets = 0;
                 state.lastAbnormalMillis = millis;
                 if (Math.abs(score.deviation()) > Math.abs(state.peakDeviation)) {
@@ -71,7 +77,8 @@ public final class EpisodeTracker implements Serializable {
                 return reports;
             }
         }
-        if (score.alertWorthy() && !score.warmingUp()) {
+        if (score.alertWorthy() && !repeat(state, score, millis)) {
+            state.startedWarmingUp = score.warmingUp();
             state.active = true;
             state.kind = score.kind().ordinal();
             state.startMillis = millis;
@@ -87,12 +94,27 @@ public final class EpisodeTracker implements Serializable {
         return reports;
     }
 
+    /**
+     * Whether this bucket only repeats the episode that ended shortly before: same kind, within
+     * {@code repeatPeriod} of its end and no further from the expectation than its peak was.
+     */
+    private boolean repeat(EpisodeTrackerState state, VolumeScore score, long millis) {
+        return state.ended && !state.endedWarmingUp && !score.warmingUp() && score.kind().ordinal() == state.endedKind
+                && millis - state.endedMillis < config.repeatPeriod().toMillis()
+                && Math.abs(score.deviation()) <= config.repeatFactor() * Math.abs(state.endedPeakDeviation);
+    }
+
     private Spike end(EpisodeTrackerState state, String seriesKey) {
         Instant end = Instant.ofEpochMilli(state.lastAbnormalMillis).plus(config.bucketWidth());
         state.severity = Math.max(state.severity, severity(state));
         Spike spike = spike(state, seriesKey, EpisodePhase.ENDED, end);
         state.active = false;
         state.quietBuckets = 0;
+        state.ended = true;
+        state.endedKind = state.kind;
+        state.endedMillis = end.toEpochMilli();
+        state.endedPeakDeviation = state.peakDeviation;
+        state.endedWarmingUp = state.startedWarmingUp;
         return spike;
     }
 

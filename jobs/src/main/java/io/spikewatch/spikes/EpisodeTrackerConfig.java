@@ -16,17 +16,30 @@ public final class EpisodeTrackerConfig implements Serializable {
     public static final Duration DEFAULT_QUIET_PERIOD = Duration.ofHours(1);
     /** An episode is reported again (ESCALATED) when its severity has risen by this much since the last report. */
     public static final int DEFAULT_ESCALATION_STEP = 20;
+    /**
+     * For this long after an episode ends, another of the same kind in the series is only the same
+     * event flaring up again (a story that trends for a day comes back in waves) and starts a new
+     * episode only when it is {@link #DEFAULT_REPEAT_FACTOR} times further from the expectation
+     * than the last one's peak. Chosen leave-one-series-out on the NAB Twitter series.
+     */
+    public static final Duration DEFAULT_REPEAT_PERIOD = Duration.ofHours(24);
+    /** How much further from the expectation (in noise deviations) a repeat must go to be a new episode. */
+    public static final double DEFAULT_REPEAT_FACTOR = 2.0;
 
     private final Duration bucketWidth;
     private final double holdScore;
     private final Duration quietPeriod;
     private final int escalationStep;
+    private final Duration repeatPeriod;
+    private final double repeatFactor;
 
     private EpisodeTrackerConfig(Builder builder) {
         this.bucketWidth = builder.bucketWidth;
         this.holdScore = builder.holdScore;
         this.quietPeriod = builder.quietPeriod;
         this.escalationStep = builder.escalationStep;
+        this.repeatPeriod = builder.repeatPeriod;
+        this.repeatFactor = builder.repeatFactor;
     }
 
     public static EpisodeTrackerConfig defaults() {
@@ -53,6 +66,14 @@ public final class EpisodeTrackerConfig implements Serializable {
         return escalationStep;
     }
 
+    public Duration repeatPeriod() {
+        return repeatPeriod;
+    }
+
+    public double repeatFactor() {
+        return repeatFactor;
+    }
+
     /** Normal buckets in a row that end an episode (at least one). */
     public int quietBuckets() {
         return (int) Math.max(1, -Math.floorDiv(-quietPeriod.toMillis(), bucketWidth.toMillis()));
@@ -61,7 +82,7 @@ public final class EpisodeTrackerConfig implements Serializable {
     @Override
     public String toString() {
         return "EpisodeTrackerConfig{bucketWidth=" + bucketWidth + ", holdScore=" + holdScore + ", quietPeriod="
-                + quietPeriod + ", escalationStep=" + escalationStep + "}";
+                + quietPeriod + ", escalationStep=" + escalationStep + ", repeatPeriod=" + repeatPeriod + ", repeatFactor=" + repeatFactor + "}";
     }
 
     /** Validates every value as it is set; the message names the setting. */
@@ -70,6 +91,8 @@ public final class EpisodeTrackerConfig implements Serializable {
         private double holdScore = DEFAULT_HOLD_SCORE;
         private Duration quietPeriod = DEFAULT_QUIET_PERIOD;
         private int escalationStep = DEFAULT_ESCALATION_STEP;
+        private Duration repeatPeriod = DEFAULT_REPEAT_PERIOD;
+        private double repeatFactor = DEFAULT_REPEAT_FACTOR;
 
         private Builder() {}
 
@@ -105,6 +128,25 @@ public final class EpisodeTrackerConfig implements Serializable {
                 throw new IllegalArgumentException("escalationStep must be between 1 and " + Severity.MAX + ", got " + value);
             }
             this.escalationStep = value;
+            return this;
+        }
+
+        /** Zero: every episode after the quiet period is new, however small. */
+        public Builder repeatPeriod(Duration value) {
+            Objects.requireNonNull(value, "repeatPeriod");
+            if (value.isNegative()) {
+                throw new IllegalArgumentException("repeatPeriod must not be negative, got " + value);
+            }
+            this.repeatPeriod = value;
+            return this;
+        }
+
+        /** At least 1 (a repeat must at least match the last peak). */
+        public Builder repeatFactor(double value) {
+            if (!(value >= 1) || !Double.isFinite(value)) {
+                throw new IllegalArgumentException("repeatFactor must be a number >= 1, got " + value);
+            }
+            this.repeatFactor = value;
             return this;
         }
 

@@ -22,6 +22,18 @@ public class EpisodeTrackerState {
     public int quietBuckets;
     /** The highest severity reported for the episode. */
     public int severity;
+    /** Whether the episode going on started while the detector was warming up. */
+    public boolean startedWarmingUp;
+    /** Whether the last episode that ended had started while the detector was warming up. */
+    public boolean endedWarmingUp;
+    /** Whether an episode has ended in this series (the fields below mean something). */
+    public boolean ended;
+    /** {@link SpikeKind#ordinal()} of the last episode that ended. */
+    public int endedKind;
+    /** End of the last abnormal bucket of the last episode that ended, epoch milliseconds. */
+    public long endedMillis;
+    /** The peak deviation of the last episode that ended. */
+    public double endedPeakDeviation;
 
     public EpisodeTrackerState() {}
 
@@ -37,6 +49,12 @@ public class EpisodeTrackerState {
         copy.lastAbnormalMillis = lastAbnormalMillis;
         copy.quietBuckets = quietBuckets;
         copy.severity = severity;
+        copy.ended = ended;
+        copy.startedWarmingUp = startedWarmingUp;
+        copy.endedWarmingUp = endedWarmingUp;
+        copy.endedKind = endedKind;
+        copy.endedMillis = endedMillis;
+        copy.endedPeakDeviation = endedPeakDeviation;
         return copy;
     }
 }

@@ -37,10 +37,15 @@ import java.util.Objects;
  * upward it is also at least {@code dailyBurstFactor} times the usual loudest moment of a day (an
  * average of each day's largest deviation, {@code burstHalfLife}, a day counting for at most twice
  * the usual): social volume has bursts every day (a retweet storm, a bot) that the noise model
- * cannot call unlikely but that nobody wants to be paged for. It stays below 0.5 while warming up,
- * when a spike has fewer than {@code minimumExcess} posts above the expectation, and when a
+ * cannot call unlikely but that nobody wants to be paged for. It stays below 0.5 when a spike has fewer than {@code minimumExcess} posts above the expectation, and when a
  * flatline had fewer than {@code minimumFlatlineExpected} posts expected (0 posts against 0
  * expected is never anything) or kept more than half of them (a dip is not an outage).
+ *
+ * <p><b>Cold start.</b> While the baseline warms up ({@code warmUp}, a day), the score is that of
+ * {@link ColdStartRegime}: a separate, conservative, upward-only rule with its own short-memory
+ * level and noise (state fields {@code cold*}), trusted after {@code coldWarmUpBuckets} buckets. It
+ * never feeds the baseline, the noise or the usual daily burst, so from the end of the warm-up on
+ * the scores are exactly those of a detector without it. Such scores carry {@code warmingUp}.
  *
  * <p><b>Gaps.</b> A bucket missing between two observed ones counts as zero posts (a count series
  * with a hole in it had nothing to count); the baseline learns from it, but no score is returned
@@ -50,8 +55,6 @@ public final class VolumeDetector implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    /** Anscombe's offset: {@code 2·sqrt(x + 3/8)} has variance close to 1 for Poisson counts. */
-    private static final double ANSCOMBE_OFFSET = 3.0 / 8.0;
     /** Days of data after which a time-of-day slot is fully trusted. */
     static final double DAILY_FULL_TRUST_DAYS = 2;
     /** Weeks of data after which a weekday is fully trusted. */
@@ -79,6 +82,7 @@ public final class VolumeDetector implements Serializable {
     private final double dailyDecay;
     private final double weeklyDecay;
     private final double burstSmoothing;
+    private final ColdStartRegime coldStart;
 
     public VolumeDetector(VolumeDetectorConfig config) {
         this.config = Objects.requireNonNull(config, "config");
@@ -97,6 +101,7 @@ public final class VolumeDetector implements Serializable {
         this.dailyDecay = Math.pow(0.5, 1 / (seasonalHalfLifeDays * dailyObservationsPerCycle));
         this.weeklyDecay = Math.pow(0.5, DAYS_PER_WEEK / (seasonalHalfLifeDays * bucketsPerDay));
         this.burstSmoothing = 1 - Math.pow(0.5, Duration.ofDays(1).toMillis() / (double) config.burstHalfLife().toMillis());
+        this.coldStart = config.coldStart() ? new ColdStartRegime(config) : null;
     }
 
     public VolumeDetectorConfig config() {
@@ -170,8 +175,10 @@ public final class VolumeDetector implements Serializable {
         state.recentExpected[state.recentNext] = expected;
         state.recentNext = (state.recentNext + 1) % state.recentValues.length;
 
+        boolean warmingUp = millis - state.firstBucketMillis < config.warmUp().toMillis();
+        ColdStartRegime.Assessment cold = warmingUp && coldStart != null ? coldStart.observe(state, state.buckets, value) : null;
         rollDay(state, time.toLocalDate().toEpochDay());
-        VolumeScore result = score ? score(state, millis, value, expected, deviation, noise) : null;
+        VolumeScore result = score ? score(state, millis, value, expected, deviation, noise, warmingUp, cold) : null;
         state.dayMaxDeviation = Math.max(state.dayMaxDeviation, deviation);
 
         // learn, from a value clipped to a plausible range around the expectation
@@ -215,8 +222,13 @@ public final class VolumeDetector implements Serializable {
         return Math.max(config.alertDeviation(), burst);
     }
 
-    private VolumeScore score(VolumeDetectorState state, long millis, double value, double expected, double deviation, double noise) {
-        boolean warmingUp = millis - state.firstBucketMillis < config.warmUp().toMillis();
+    private VolumeScore score(VolumeDetectorState state, long millis, double value, double expected, double deviation, double noise,
+            boolean warmingUp, ColdStartRegime.Assessment cold) {
+        if (cold != null) {
+            // the steady-state baseline is not trusted yet: the cold-start rule decides, upward only
+            return new VolumeScore(Instant.ofEpochMilli(millis), value, cold.expected(), cold.deviation(), SpikeKind.VOLUME,
+                    cold.score(), true);
+        }
         double sumValues = 0;
         double sumExpected = 0;
         for (int i = 0; i < state.recentValues.length; i++) {
@@ -244,12 +256,11 @@ public final class VolumeDetector implements Serializable {
     }
 
     private static double anscombe(double count) {
-        return 2 * Math.sqrt(count + ANSCOMBE_OFFSET);
+        return Anscombe.of(count);
     }
 
     private static double inverseAnscombe(double transformed) {
-        double half = Math.max(0, transformed) / 2;
-        return Math.max(0, half * half - ANSCOMBE_OFFSET);
+        return Anscombe.inverse(transformed);
     }
 
     private static double[] filled(int length, double value) {

@@ -43,6 +43,23 @@ public final class VolumeDetectorConfig implements Serializable {
     public static final double DEFAULT_DAILY_BURST_FACTOR = 2.0;
     /** How fast the usual loudest moment of a day forgets. */
     public static final Duration DEFAULT_BURST_HALF_LIFE = Duration.ofDays(7);
+    /** Whether the cold-start rule ({@link ColdStartRegime}) alerts while the steady-state baseline warms up. */
+    public static final boolean DEFAULT_COLD_START = true;
+    /**
+     * Buckets a series must have been seen before the cold-start rule alerts (30 minutes of
+     * one-minute buckets): enough for a first level and noise.
+     */
+    public static final int DEFAULT_COLD_WARM_UP_BUCKETS = 30;
+    /** How fast the cold-start level follows the series: it has no time of day, so it must follow the hours itself. */
+    public static final Duration DEFAULT_COLD_LEVEL_HALF_LIFE = Duration.ofHours(1);
+    /**
+     * Noise deviations at which the cold-start rule scores {@link VolumeScore#ALERT_SCORE}; it is
+     * kept conservative by {@link #DEFAULT_COLD_MINIMUM_RATIO} (it knows neither the time of day nor
+     * the usual bursts) and by its noise, which never falls below Poisson.
+     */
+    public static final double DEFAULT_COLD_ALERT_DEVIATION = 5.0;
+    /** The cold-start rule alerts only on a bucket at least this many times its expectation. */
+    public static final double DEFAULT_COLD_MINIMUM_RATIO = 2.0;
     /** Slots of the time-of-day profile (interpolated between slot centres). */
     public static final int DEFAULT_DAILY_SLOTS = 24;
 
@@ -60,6 +77,11 @@ public final class VolumeDetectorConfig implements Serializable {
     private final int dailySlots;
     private final double dailyBurstFactor;
     private final Duration burstHalfLife;
+    private final boolean coldStart;
+    private final int coldWarmUpBuckets;
+    private final Duration coldLevelHalfLife;
+    private final double coldAlertDeviation;
+    private final double coldMinimumRatio;
 
     private VolumeDetectorConfig(Builder builder) {
         this.bucketWidth = builder.bucketWidth;
@@ -76,6 +98,11 @@ public final class VolumeDetectorConfig implements Serializable {
         this.dailySlots = builder.dailySlots;
         this.dailyBurstFactor = builder.dailyBurstFactor;
         this.burstHalfLife = builder.burstHalfLife;
+        this.coldStart = builder.coldStart;
+        this.coldWarmUpBuckets = builder.coldWarmUpBuckets;
+        this.coldLevelHalfLife = builder.coldLevelHalfLife;
+        this.coldAlertDeviation = builder.coldAlertDeviation;
+        this.coldMinimumRatio = builder.coldMinimumRatio;
     }
 
     public static VolumeDetectorConfig defaults() {
@@ -92,7 +119,9 @@ public final class VolumeDetectorConfig implements Serializable {
                 .seasonalHalfLife(seasonalHalfLife).noiseHalfLife(noiseHalfLife).warmUp(warmUp)
                 .flatlineWindow(flatlineWindow).minimumExcess(minimumExcess)
                 .minimumFlatlineExpected(minimumFlatlineExpected).learningClipDeviation(learningClipDeviation)
-                .dailySlots(dailySlots).dailyBurstFactor(dailyBurstFactor).burstHalfLife(burstHalfLife);
+                .dailySlots(dailySlots).dailyBurstFactor(dailyBurstFactor).burstHalfLife(burstHalfLife)
+                .coldStart(coldStart).coldWarmUpBuckets(coldWarmUpBuckets).coldLevelHalfLife(coldLevelHalfLife)
+                .coldAlertDeviation(coldAlertDeviation).coldMinimumRatio(coldMinimumRatio);
     }
 
     public Duration bucketWidth() {
@@ -151,6 +180,26 @@ public final class VolumeDetectorConfig implements Serializable {
         return burstHalfLife;
     }
 
+    public boolean coldStart() {
+        return coldStart;
+    }
+
+    public int coldWarmUpBuckets() {
+        return coldWarmUpBuckets;
+    }
+
+    public Duration coldLevelHalfLife() {
+        return coldLevelHalfLife;
+    }
+
+    public double coldAlertDeviation() {
+        return coldAlertDeviation;
+    }
+
+    public double coldMinimumRatio() {
+        return coldMinimumRatio;
+    }
+
     /** Buckets the flatline window spans (at least one). */
     public int flatlineBuckets() {
         return (int) Math.max(1, ceilDiv(flatlineWindow.toMillis(), bucketWidth.toMillis()));
@@ -171,7 +220,9 @@ public final class VolumeDetectorConfig implements Serializable {
                 + ", levelHalfLife=" + levelHalfLife + ", seasonalHalfLife=" + seasonalHalfLife + ", noiseHalfLife="
                 + noiseHalfLife + ", warmUp=" + warmUp + ", flatlineWindow=" + flatlineWindow + ", minimumExcess="
                 + minimumExcess + ", minimumFlatlineExpected=" + minimumFlatlineExpected + ", learningClipDeviation="
-                + learningClipDeviation + ", dailySlots=" + dailySlots + ", dailyBurstFactor=" + dailyBurstFactor + ", burstHalfLife=" + burstHalfLife + "}";
+                + learningClipDeviation + ", dailySlots=" + dailySlots + ", dailyBurstFactor=" + dailyBurstFactor + ", burstHalfLife=" + burstHalfLife
+                + ", coldStart=" + coldStart + ", coldWarmUpBuckets=" + coldWarmUpBuckets + ", coldLevelHalfLife=" + coldLevelHalfLife
+                + ", coldAlertDeviation=" + coldAlertDeviation + ", coldMinimumRatio=" + coldMinimumRatio + "}";
     }
 
     /** Validates every value as it is set; the message names the setting. */
@@ -190,6 +241,11 @@ public final class VolumeDetectorConfig implements Serializable {
         private int dailySlots = DEFAULT_DAILY_SLOTS;
         private double dailyBurstFactor = DEFAULT_DAILY_BURST_FACTOR;
         private Duration burstHalfLife = DEFAULT_BURST_HALF_LIFE;
+        private boolean coldStart = DEFAULT_COLD_START;
+        private int coldWarmUpBuckets = DEFAULT_COLD_WARM_UP_BUCKETS;
+        private Duration coldLevelHalfLife = DEFAULT_COLD_LEVEL_HALF_LIFE;
+        private double coldAlertDeviation = DEFAULT_COLD_ALERT_DEVIATION;
+        private double coldMinimumRatio = DEFAULT_COLD_MINIMUM_RATIO;
 
         private Builder() {}
 
@@ -274,6 +330,39 @@ public final class VolumeDetectorConfig implements Serializable {
 
         public Builder burstHalfLife(Duration value) {
             this.burstHalfLife = positive("burstHalfLife", value);
+            return this;
+        }
+
+        /** False: nothing alerts while the steady-state baseline warms up. */
+        public Builder coldStart(boolean value) {
+            this.coldStart = value;
+            return this;
+        }
+
+        public Builder coldWarmUpBuckets(int value) {
+            if (value < 1) {
+                throw new IllegalArgumentException("coldWarmUpBuckets must be at least 1, got " + value);
+            }
+            this.coldWarmUpBuckets = value;
+            return this;
+        }
+
+        public Builder coldLevelHalfLife(Duration value) {
+            this.coldLevelHalfLife = positive("coldLevelHalfLife", value);
+            return this;
+        }
+
+        public Builder coldAlertDeviation(double value) {
+            this.coldAlertDeviation = positive("coldAlertDeviation", value);
+            return this;
+        }
+
+        /** At least 1: a cold-start spike is never below its expectation. */
+        public Builder coldMinimumRatio(double value) {
+            if (!(value >= 1) || !Double.isFinite(value)) {
+                throw new IllegalArgumentException("coldMinimumRatio must be a number >= 1, got " + value);
+            }
+            this.coldMinimumRatio = value;
             return this;
         }
 

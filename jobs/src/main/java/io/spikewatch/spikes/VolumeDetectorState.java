@@ -40,6 +40,10 @@ public class VolumeDetectorState {
     public double typicalDayMaxDeviation;
     /** Completed days behind {@link #typicalDayMaxDeviation}. */
     public int daysCompleted;
+    /** The cold-start rule's own level (mean count per bucket), used only while the baseline warms up. */
+    public double coldLevel;
+    /** The cold-start rule's own mean squared (clipped) Anscombe residual. */
+    public double coldResidualVariance;
 
     public VolumeDetectorState() {}
 
@@ -62,6 +66,8 @@ public class VolumeDetectorState {
         copy.dayMaxDeviation = dayMaxDeviation;
         copy.typicalDayMaxDeviation = typicalDayMaxDeviation;
         copy.daysCompleted = daysCompleted;
+        copy.coldLevel = coldLevel;
+        copy.coldResidualVariance = coldResidualVariance;
         return copy;
     }
 

@@ -10,8 +10,9 @@ import java.time.Instant;
  *     variance-stabilized scale; positive above, negative below
  * @param kind {@link SpikeKind#VOLUME} when the stronger evidence is of too many posts,
  *     {@link SpikeKind#FLATLINE} when of too few
- * @param score in [0, 1]; {@link #ALERT_SCORE} or more is alert-worthy; always below it while warming up
- * @param warmingUp the baseline has not seen enough history to be trusted
+ * @param score in [0, 1]; {@link #ALERT_SCORE} or more is alert-worthy
+ * @param warmingUp the steady-state baseline has not seen enough history to be trusted: the score
+ *     is the cold-start rule's (upward only, conservative), or below the alert score when that is off
  */
 public record VolumeScore(Instant bucketStart, double value, double expected, double deviation, SpikeKind kind,
         double score, boolean warmingUp) {

@@ -83,4 +83,45 @@ class EpisodeTrackerTest {
         assertThat(Severity.of(SpikeKind.FLATLINE, 0, 39, Duration.ZERO)).isEqualTo(100);
         assertThat(Severity.of(SpikeKind.VOLUME, 5, 9, Duration.ZERO)).isZero();
     }
+
+    @Test
+    void aSecondWaveOfTheSameEventWithinTheRepeatPeriodIsNotANewEpisodeUnlessItIsMuchBigger() {
+        bucket(SpikeKind.VOLUME, 0.6, 40, 10, 6);
+        normal(10);
+        assertThat(reports).extracting(Spike::phase).containsExactly(EpisodePhase.STARTED, EpisodePhase.ENDED);
+        // an hour later, a wave as strong as the first: the same event
+        normal(60);
+        bucket(SpikeKind.VOLUME, 0.6, 40, 10, 6);
+        normal(10);
+        assertThat(reports).hasSize(2);
+        // a wave twice as far from the expectation as the first peak is news
+        bucket(SpikeKind.VOLUME, 0.75, 150, 10, 12.5);
+        assertThat(reports).extracting(Spike::phase).endsWith(EpisodePhase.STARTED);
+        assertThat(reports.get(2).start()).isEqualTo(T0.plus(Duration.ofMinutes(minute - 1)));
+    }
+
+    @Test
+    void afterTheRepeatPeriodAnOrdinaryWaveIsANewEpisodeAgain() {
+        bucket(SpikeKind.VOLUME, 0.6, 40, 10, 6);
+        normal(10);
+        minute += (int) EpisodeTrackerConfig.DEFAULT_REPEAT_PERIOD.toMinutes();
+        bucket(SpikeKind.VOLUME, 0.6, 40, 10, 6);
+        assertThat(reports).extracting(Spike::phase).containsExactly(EpisodePhase.STARTED, EpisodePhase.ENDED, EpisodePhase.STARTED);
+    }
+
+    @Test
+    void aFlatlineAfterASpikeIsNotARepeat() {
+        bucket(SpikeKind.VOLUME, 0.6, 40, 10, 6);
+        normal(10);
+        bucket(SpikeKind.FLATLINE, 0.6, 0, 10, -6);
+        assertThat(reports).extracting(Spike::kind).containsExactly(SpikeKind.VOLUME, SpikeKind.VOLUME, SpikeKind.FLATLINE);
+    }
+
+    @Test
+    void theRepeatSettingsAreValidated() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> EpisodeTrackerConfig.builder().repeatFactor(0.5))
+                .hasMessageContaining("repeatFactor");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> EpisodeTrackerConfig.builder().repeatPeriod(Duration.ofHours(-1)))
+                .hasMessageContaining("repeatPeriod");
+    }
 }

@@ -125,13 +125,47 @@ class VolumeDetectorTest {
     }
 
     @Test
-    void nothingAlertsWhileWarmingUp() {
-        VolumeDetector detector = detector(FIVE_MINUTES);
+    void withoutTheColdStartRuleNothingAlertsWhileWarmingUp() {
+        VolumeDetector detector = new VolumeDetector(VolumeDetectorConfig.builder().bucketWidth(FIVE_MINUTES).coldStart(false).build());
         VolumeDetectorState state = new VolumeDetectorState();
         feed(detector, state, FIVE_MINUTES, 0, 100, i -> 20, new PoissonSeries(9));
         VolumeScore spike = detector.observe(state, MONDAY.plus(FIVE_MINUTES.multipliedBy(100)), 2000);
         assertThat(spike.warmingUp()).isTrue();
         assertThat(spike.alertWorthy()).isFalse();
+    }
+
+    @Test
+    void theColdStartRuleAlertsOnAClearSpikeAfterItsShortWarmUpButNotBefore() {
+        Duration minute = Duration.ofMinutes(1);
+        VolumeDetector detector = detector(minute);
+        VolumeDetectorState state = new VolumeDetectorState();
+        int warmUp = VolumeDetectorConfig.DEFAULT_COLD_WARM_UP_BUCKETS;
+        List<VolumeScore> quiet = feed(detector, state, minute, 0, warmUp - 1, i -> 8, new PoissonSeries(21));
+        assertThat(quiet).noneMatch(VolumeScore::alertWorthy);
+        VolumeScore tooEarly = detector.observe(state, MONDAY.plus(minute.multipliedBy(warmUp - 1)), 80);
+        assertThat(tooEarly.alertWorthy()).isFalse();
+        feed(detector, state, minute, warmUp, 20, i -> 8, new PoissonSeries(22));
+        VolumeScore burst = detector.observe(state, MONDAY.plus(minute.multipliedBy(warmUp + 20)), 80);
+        assertThat(burst.warmingUp()).isTrue();
+        assertThat(burst.alertWorthy()).isTrue();
+        assertThat(burst.expected()).isBetween(6.0, 11.0);
+        // a drop is no flatline during the cold start: the time of day is not known yet
+        List<VolumeScore> evening = feed(detector, state, minute, warmUp + 21, 120, i -> 1, new PoissonSeries(23));
+        assertThat(evening).noneMatch(VolumeScore::alertWorthy);
+    }
+
+    @Test
+    void theColdStartRuleLeavesTheSteadyStateBaselineAsItWouldBeWithoutIt() {
+        VolumeDetector with = detector(FIVE_MINUTES);
+        VolumeDetector without = new VolumeDetector(VolumeDetectorConfig.builder().bucketWidth(FIVE_MINUTES).coldStart(false).build());
+        VolumeDetectorState a = new VolumeDetectorState();
+        VolumeDetectorState b = new VolumeDetectorState();
+        List<VolumeScore> sa = feed(with, a, FIVE_MINUTES, 0, 3 * 288, i -> i == 100 ? 400 : 20, new PoissonSeries(31));
+        List<VolumeScore> sb = feed(without, b, FIVE_MINUTES, 0, 3 * 288, i -> i == 100 ? 400 : 20, new PoissonSeries(31));
+        assertThat(a.level).isEqualTo(b.level);
+        assertThat(a.typicalDayMaxDeviation).isEqualTo(b.typicalDayMaxDeviation);
+        assertThat(sa.get(100).alertWorthy()).isTrue();
+        assertThat(sa.subList(288, sa.size())).isEqualTo(sb.subList(288, sb.size()));
     }
 
     @Test

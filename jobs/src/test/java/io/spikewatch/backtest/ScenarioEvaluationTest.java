@@ -1,0 +1,73 @@
+package io.spikewatch.backtest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.spikewatch.annotate.TrackedEntities;
+import io.spikewatch.fixtures.Scenario;
+import io.spikewatch.fixtures.ScenarioGenerator;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The demo's requirement on the seed scenario, from a cold start (each of its two evenings a fresh
+ * deployment): labelled volume windows alerted within two minutes, no episode outside them. Prints
+ * the table it asserts on.
+ */
+class ScenarioEvaluationTest {
+
+    private static final Duration MINUTE = Duration.ofMinutes(1);
+    private static final Duration MAX_DELAY = Duration.ofMinutes(2);
+    private static final ZoneId EASTERN = ZoneId.of("America/New_York");
+
+    private static ScenarioReport evaluate(int posts) throws IOException {
+        Scenario scenario = ScenarioGenerator.builder().seed(ScenarioGenerator.DEFAULT_SEED).targetPosts(posts).build().generate();
+        String yaml;
+        try (InputStream in = ScenarioGenerator.class.getResourceAsStream("seed/tracked-entities.yaml")) {
+            yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        List<CountStream> streams = new ScenarioCounts(TrackedEntities.fromYaml(yaml, "seed/tracked-entities.yaml"), MINUTE, Duration.ofDays(1))
+                .streams(ScenarioCounts.posts(scenario.postLines()));
+        assertThat(streams).as("the 2023 and 2024 evenings are two streams").hasSize(2);
+        ScenarioReport report = ScenarioEvaluation.withDefaults(MINUTE, MAX_DELAY).evaluate(streams, scenario.labels());
+        StringWriter table = new StringWriter();
+        report.print(new PrintWriter(table, true), EASTERN);
+        System.out.println("seed scenario, " + posts + " posts, cold start\n" + table);
+        return report;
+    }
+
+    private static Set<String> hits(ScenarioReport report) {
+        return Set.copyOf(report.windows().stream().filter(ScenarioReport.Window::hit)
+                .map(w -> w.seriesKey() + "@" + w.start().atZone(EASTERN).toLocalDateTime()).toList());
+    }
+
+    @Test
+    void theLargeScenarioIsAlertedWithinTwoMinutesWithoutFalseStarts() throws IOException {
+        ScenarioReport report = evaluate(30_000);
+        assertThat(report.falseStarts()).isEmpty();
+        // misses, see the report: entity:Ron DeSantis 2023 (already in the episode that started with
+        // the launch at 18:02), all@18:01 2024 (still in the episode of 17:31), all@20:01 (3 minutes)
+        assertThat(hits(report)).containsAll(List.of(
+                "all@2023-05-24T18:01", "entity:Thierry Breton@2024-08-12T13:11", "all@2024-08-12T13:13",
+                "entity:Steven Cheung@2024-08-12T17:31", "all@2024-08-12T17:31", "entity:FBI@2024-08-12T18:01",
+                "entity:Elon Musk@2024-08-12T20:18", "entity:Truth Social@2024-08-12T20:26", "all@2024-08-12T21:50",
+                "entity:Joseph Costello@2024-08-12T21:51"));
+        assertThat(report.hits()).isGreaterThanOrEqualTo(10);
+    }
+
+    @Test
+    void theDefaultScenarioHasNoFalseStartsAndReportsItsWindows() throws IOException {
+        ScenarioReport report = evaluate(ScenarioGenerator.DEFAULT_POSTS);
+        assertThat(report.falseStarts()).isEmpty();
+        assertThat(report.windows()).hasSize(13);
+        // at 3,000 posts most windows hold 0-4 posts a minute in their first two minutes: see the report
+        assertThat(hits(report)).contains("entity:Ron DeSantis@2023-05-24T18:19");
+    }
+}
