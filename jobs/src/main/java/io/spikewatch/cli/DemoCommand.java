@@ -95,6 +95,7 @@ public final class DemoCommand implements Callable<Integer> {
             printer.counts(summary, indices);
             printer.deadLetters(summary);
             printer.alerts(summary);
+            printer.labelCheck(LabelCheck.compare(LabelCheck.read(scenarioDir.resolve(ScenarioFiles.LABELS)), summary.alerts(500)));
             printer.entities(summary);
             printer.volume(summary, "Volume per minute, 12 August 2024, around the scheduled start",
                     SeedTimeline.SPACE_SCHEDULED.minus(Duration.ofMinutes(15)), SeedTimeline.TALK_START.plus(Duration.ofMinutes(15)));

@@ -26,7 +26,8 @@ public final class IndexSummary {
     public record MinuteRow(Instant minute, long count, long negative, long uniqueAuthors) {}
 
     /** An alert as recorded: when (event time), which rule, how severe, its title, and where it went. */
-    public record AlertRow(Instant at, String rule, String phase, int severity, String title, List<String> deliveries) {}
+    public record AlertRow(Instant at, String rule, String series, String spikeKind, String phase, int severity, String title, String text,
+            List<String> deliveries) {}
 
     /** A dead-letter reason and how many records it rejected. */
     public record ReasonRow(String reason, long count) {}
@@ -104,8 +105,10 @@ public final class IndexSummary {
             ObjectNode doc = hit.source();
             List<String> deliveries = new ArrayList<>();
             doc.path("deliveries").forEach(d -> deliveries.add(d.path("channel").asText() + " " + d.path("status").asText()));
-            rows.add(new AlertRow(Instant.parse(doc.get("created_at").asText()), doc.path("rule").asText(), doc.path("phase").asText(),
-                    doc.path("severity").asInt(), doc.path("title").asText(), deliveries));
+            String[] spikeId = doc.path("spike_id").asText().split("\\|");
+            rows.add(new AlertRow(Instant.parse(doc.get("created_at").asText()), doc.path("rule").asText(), doc.path("series").asText(),
+                    spikeId.length >= 2 ? spikeId[spikeId.length - 2] : "", doc.path("phase").asText(),
+                    doc.path("severity").asInt(), doc.path("title").asText(), doc.path("text").asText(), deliveries));
         }
         return rows;
     }

@@ -55,6 +55,24 @@ public final class SummaryPrinter {
         out.println();
     }
 
+    /** How the alerts compare with the windows where the scenario truly has a spike. */
+    public void labelCheck(LabelCheck.Result result) {
+        out.printf(Locale.ROOT, "Against the scenario's %d labelled spike windows: %d alerted within %d minutes of their start, %d later, %d missed;"
+                + " %d alert(s) started outside every window.%n", result.verdicts().size(), result.onTime(), LabelCheck.ON_TIME.toMinutes(),
+                result.late(), result.missed(), result.outside().size());
+        for (LabelCheck.Verdict verdict : result.verdicts()) {
+            if (!verdict.onTime()) {
+                LabelCheck.Window w = verdict.window();
+                out.printf(Locale.ROOT, "  %s %-18s %-24s %s%n", DAY_MINUTE.format(w.start().atZone(zone)), w.kind(), abbreviate(w.scope(), 24),
+                        verdict.delay() == null ? "missed" : "alerted after " + verdict.delay().toMinutes() + " min");
+            }
+        }
+        for (IndexSummary.AlertRow alert : result.outside()) {
+            out.printf(Locale.ROOT, "  outside: %s %s%n", DAY_MINUTE.format(alert.at().atZone(zone)), abbreviate(alert.title(), 90));
+        }
+        out.println();
+    }
+
     public void entities(IndexSummary summary) throws IOException {
         List<IndexSummary.EntityRow> rows = summary.topEntities(12);
         out.println("Most-named tracked entities in posts (sentiment from -1 to +1):");
