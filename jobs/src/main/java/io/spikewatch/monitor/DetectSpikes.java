@@ -124,7 +124,14 @@ public class DetectSpikes extends KeyedCoProcessFunction<String, SeriesPost, Obs
             startAfresh(bucket);
             next = bucket;
         } else if (bucket < next) {
-            tooLate.inc();
+            if (!post.isStreamStart()) {
+                tooLate.inc();
+            }
+            return;
+        }
+        if (post.isStreamStart()) {
+            lastPostBucket.update(last == null ? bucket : Math.max(last, bucket));
+            ctx.timerService().registerEventTimeTimer(bucket + width);
             return;
         }
         BucketStats stats = openBuckets.get(bucket);

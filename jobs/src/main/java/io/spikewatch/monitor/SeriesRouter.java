@@ -31,6 +31,20 @@ public final class SeriesRouter {
         this.platforms = Set.copyOf(platforms);
     }
 
+    /**
+     * The series known before any post names them: {@code all}, every tracked entity, every
+     * platform a rule names, every rule's own query series. They all start counting with the
+     * stream, so an entity first named in its own burst has a baseline (of zeros) by then.
+     */
+    public List<String> knownSeries() {
+        List<String> series = new ArrayList<>();
+        series.add(SeriesKeys.ALL);
+        tracked.entities().forEach(entity -> series.add(SeriesKeys.entity(entity.name())));
+        platforms.stream().filter(p -> !RuleScope.EVERY.equals(p)).sorted().forEach(p -> series.add(SeriesKeys.platform(p)));
+        queries.forEach(query -> series.add(query.seriesKey()));
+        return series;
+    }
+
     public List<String> seriesOf(Post post) {
         List<String> series = new ArrayList<>();
         series.add(SeriesKeys.ALL);
