@@ -71,6 +71,7 @@ public class DetectSpikes extends KeyedCoProcessFunction<String, SeriesPost, Obs
 
     private transient MapState<Long, BucketStats> openBuckets;
     private transient ValueState<Long> nextBucket;
+    /** The last closed minute that had posts (or the stream-start mark). */
     private transient ValueState<Long> lastPostBucket;
     private transient ValueState<VolumeDetectorState> volume;
     private transient ValueState<EpisodeTrackerState> episodes;
@@ -119,28 +120,22 @@ public class DetectSpikes extends KeyedCoProcessFunction<String, SeriesPost, Obs
     public void processElement1(SeriesPost post, Context ctx, Collector<IndexDocument> out) throws Exception {
         long bucket = bucketOf(ctx.timestamp());
         Long next = nextBucket.value();
-        Long last = lastPostBucket.value();
-        if (next == null || (last != null && bucket - last > settings.newStreamGap().toMillis())) {
-            startAfresh(bucket);
-            next = bucket;
+        if (next == null) {
+            nextBucket.update(bucket);
         } else if (bucket < next) {
             if (!post.isStreamStart()) {
                 tooLate.inc();
             }
             return;
         }
-        if (post.isStreamStart()) {
-            lastPostBucket.update(last == null ? bucket : Math.max(last, bucket));
-            ctx.timerService().registerEventTimeTimer(bucket + width);
-            return;
-        }
         BucketStats stats = openBuckets.get(bucket);
         if (stats == null) {
             stats = new BucketStats();
         }
-        stats.add(post.post(), PostFeatures.of(post.post().text(), tracked));
+        if (!post.isStreamStart()) {
+            stats.add(post.post(), PostFeatures.of(post.post().text(), tracked));
+        }
         openBuckets.put(bucket, stats);
-        lastPostBucket.update(last == null ? bucket : Math.max(last, bucket));
         ctx.timerService().registerEventTimeTimer(bucket + width);
     }
 
@@ -164,23 +159,54 @@ public class DetectSpikes extends KeyedCoProcessFunction<String, SeriesPost, Obs
         }
     }
 
+    /**
+     * Closes every minute that ended by {@code timestamp}, in order, empty ones included, so the
+     * detector sees the zeros of a quiet series. A series idle for longer than the idle period
+     * sleeps: its next open minute is closed directly (the detector learns the gap as zeros), and
+     * after a gap longer than the new-stream gap the detector starts afresh.
+     */
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<IndexDocument> out) throws Exception {
         Long next = nextBucket.value();
         if (next == null) {
             return;
         }
+        Long last = lastPostBucket.value();
         while (next + width <= timestamp) {
             BucketStats stats = openBuckets.get(next);
+            if (stats == null && last != null && next - last >= settings.idleAfter().toMillis()) {
+                Long upcoming = earliestOpenBucket(next);
+                if (upcoming == null) {
+                    break;
+                }
+                if (upcoming - last > settings.newStreamGap().toMillis()) {
+                    resetDetectors();
+                }
+                next = upcoming;
+                continue;
+            }
             openBuckets.remove(next);
             close(ctx.getCurrentKey(), next, stats == null ? new BucketStats() : stats, ctx, out);
+            if (stats != null) {
+                last = next;
+            }
             next += width;
         }
         nextBucket.update(next);
-        Long last = lastPostBucket.value();
+        lastPostBucket.update(last);
         if (last != null && next - last < settings.idleAfter().toMillis()) {
             ctx.timerService().registerEventTimeTimer(next + width);
         }
+    }
+
+    private Long earliestOpenBucket(long from) throws Exception {
+        Long earliest = null;
+        for (Long bucket : openBuckets.keys()) {
+            if (bucket >= from && (earliest == null || bucket < earliest)) {
+                earliest = bucket;
+            }
+        }
+        return earliest;
     }
 
     private void close(String series, long bucket, BucketStats stats, OnTimerContext ctx, Collector<IndexDocument> out) throws Exception {
@@ -267,13 +293,12 @@ public class DetectSpikes extends KeyedCoProcessFunction<String, SeriesPost, Obs
         }
     }
 
-    private void startAfresh(long bucket) throws Exception {
-        openBuckets.clear();
+    /** A new stream after a long silence: the detectors start afresh; the term baseline just decays. */
+    private void resetDetectors() {
         volume.clear();
         episodes.clear();
         episodeStats.clear();
         episodeExpected.clear();
-        nextBucket.update(bucket);
     }
 
     private static Spike withExplanation(Spike spike, io.spikewatch.spikes.SpikeExplanation explanation) {

@@ -39,8 +39,8 @@ import org.apache.flink.util.OutputTag;
  *                   ├─ statements ─▶ annotate statements ─▶ statement documents ──┼─▶ Elasticsearch
  *                   └─ dead letters ──────────────────────▶ dead-letter documents ┘
  *
- *  with alerting:
- *  posts ─▶ route to series ─▶ detect spikes (per series, per minute; ahead of NLP) ─┬─ spike documents ─▶ Elasticsearch
+ *  with alerting (the alert path reads the input through a source of its own, so NLP never slows it):
+ *  source ─▶ parse ─▶ route to series ─▶ detect spikes (per series, per minute) ─────┬─ spike documents ─▶ Elasticsearch
  *  observations ─▶ detect sentiment shifts (per series, per minute) ─────────────────┤
  *                                                            alerts (rules decide) ◀─┘─▶ notify (once, recorded)
  * </pre>
@@ -116,15 +116,19 @@ public final class MonitorJob {
 
         DataStream<IndexDocument> documents = postDocuments.union(statementDocuments, metricDocuments, deadLetterDocuments);
         if (alerting != null) {
-            documents = documents.union(detectAndAlert(posts, postDocuments.getSideOutput(AnnotateDocuments.OBSERVATIONS), indices));
+            DataStream<Post> alertPosts = env.fromSource(source, watermarks, "alert-source").uid("alert-source").setParallelism(1)
+                    .process(new ParseRecords()).name("alert-parse").uid("alert-parse").setParallelism(1);
+            documents = documents.union(detectAndAlert(alertPosts, postDocuments.getSideOutput(AnnotateDocuments.OBSERVATIONS), indices));
         }
         documents.sinkTo(sink).name("elasticsearch").uid("elasticsearch");
     }
 
     /**
-     * The alert path: posts are routed to their series and counted ahead of NLP; annotated
-     * posts add sentiment as they arrive (without holding the count back) and feed the sentiment
-     * shift detector. Returns the spike documents to index.
+     * The alert path: it reads the input through its own source (the same files or topic, read a
+     * second time), so annotation falling behind never backpressures it; posts are routed to their
+     * series and counted ahead of NLP; annotated posts add sentiment as they arrive (without
+     * holding the count back) and feed the sentiment shift detector. Its parse step keeps posts
+     * only: dead letters and statements are the indexing path's. Returns the spike documents.
      */
     private DataStream<IndexDocument> detectAndAlert(DataStream<Post> posts, DataStream<Observation> observations, IndexNames indices) {
         AlertingSettings rules = alerting.settings();
