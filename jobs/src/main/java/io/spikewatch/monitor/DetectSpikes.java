@@ -153,7 +153,7 @@ public class DetectSpikes extends KeyedCoProcessFunction<String, SeriesPost, Obs
         }
         BucketStats episode = episodeStats.value();
         EpisodeTrackerState state = episodes.value();
-        if (episode != null && state != null) {
+        if (episode != null && state != null && state.active && bucket >= state.startMillis) {
             episode.addSentiment(observation.sentimentLabel(), observation.sentimentScore());
             episodeStats.update(episode);
         }
