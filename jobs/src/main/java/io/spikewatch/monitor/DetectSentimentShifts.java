@@ -1,9 +1,8 @@
 package io.spikewatch.monitor;
 
-import io.spikewatch.alerts.Alert;
 import io.spikewatch.alerts.RuleBook;
 import io.spikewatch.alerts.RuleSeriesState;
-import io.spikewatch.annotate.Sentiment;
+import io.spikewatch.explain.BucketStats;
 import io.spikewatch.index.IndexDocument;
 import io.spikewatch.index.IndexNames;
 import io.spikewatch.metrics.Observation;
@@ -42,9 +41,8 @@ public class DetectSentimentShifts extends KeyedProcessFunction<String, Observat
     private transient EpisodeTracker tracker;
     private transient SpikeReports reports;
 
-    /** Per open minute: {annotated, negative, neutral, positive}; and the score sum in a second map. */
-    private transient MapState<Long, long[]> openBuckets;
-    private transient MapState<Long, Double> openScores;
+    /** The sentiment of each open minute's annotated posts. */
+    private transient MapState<Long, BucketStats> openBuckets;
     private transient ValueState<SentimentShiftState> baseline;
     private transient ValueState<EpisodeTrackerState> episodes;
     private transient MapState<String, RuleSeriesState> ruleStates;
@@ -60,8 +58,7 @@ public class DetectSentimentShifts extends KeyedProcessFunction<String, Observat
         detector = SentimentShiftDetector.withDefaults(AlertingSettings.BUCKET_WIDTH);
         tracker = new EpisodeTracker(settings.episodes());
         reports = new SpikeReports(new RuleBook(settings.rules()), indices.spikes());
-        openBuckets = getRuntimeContext().getMapState(new MapStateDescriptor<>("open-sentiment", Long.class, long[].class));
-        openScores = getRuntimeContext().getMapState(new MapStateDescriptor<>("open-sentiment-scores", Types.LONG, Types.DOUBLE));
+        openBuckets = getRuntimeContext().getMapState(new MapStateDescriptor<>("open-sentiment", Types.LONG, Types.POJO(BucketStats.class)));
         baseline = getRuntimeContext().getState(new ValueStateDescriptor<>("sentiment-baseline", Types.POJO(SentimentShiftState.class)));
         episodes = getRuntimeContext().getState(new ValueStateDescriptor<>("sentiment-episodes", Types.POJO(EpisodeTrackerState.class)));
         ruleStates = getRuntimeContext().getMapState(new MapStateDescriptor<>("sentiment-rule-states", Types.STRING,
@@ -77,46 +74,36 @@ public class DetectSentimentShifts extends KeyedProcessFunction<String, Observat
         if (bucket + width <= ctx.timerService().currentWatermark()) {
             return;
         }
-        long[] counts = openBuckets.get(bucket);
-        if (counts == null) {
-            counts = new long[4];
+        BucketStats stats = openBuckets.get(bucket);
+        if (stats == null) {
+            stats = new BucketStats();
         }
-        counts[0]++;
-        switch (observation.sentimentLabel()) {
-            case Sentiment.NEGATIVE -> counts[1]++;
-            case Sentiment.POSITIVE -> counts[3]++;
-            default -> counts[2]++;
-        }
-        openBuckets.put(bucket, counts);
-        Double sum = openScores.get(bucket);
-        openScores.put(bucket, (sum == null ? 0 : sum) + observation.sentimentScore());
+        stats.addSentiment(observation.sentimentLabel(), observation.sentimentScore());
+        openBuckets.put(bucket, stats);
         ctx.timerService().registerEventTimeTimer(bucket + width);
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<IndexDocument> out) throws Exception {
         long bucket = timestamp - width;
-        long[] counts = openBuckets.get(bucket);
-        Double sum = openScores.get(bucket);
+        BucketStats stats = openBuckets.get(bucket);
         openBuckets.remove(bucket);
-        openScores.remove(bucket);
-        if (counts == null) {
+        if (stats == null) {
             return;
         }
+        SentimentBreakdown breakdown = stats.sentiment();
         SentimentShiftState state = baseline.value() == null ? new SentimentShiftState() : baseline.value();
-        SentimentShiftDetector.Score score = detector.observe(state, bucket, (int) counts[0], (int) counts[1]);
+        SentimentShiftDetector.Score score = detector.observe(state, bucket, (int) breakdown.annotated(), (int) breakdown.negative());
         baseline.update(state);
         EpisodeTrackerState trackerState = episodes.value() == null ? new EpisodeTrackerState() : episodes.value();
         VolumeScore asScore = new VolumeScore(Instant.ofEpochMilli(bucket), score.share(), score.baselineShare(),
                 score.share() - score.baselineShare(), SpikeKind.SENTIMENT_SHIFT, score.anomalyScore(), false);
         List<Spike> changes = tracker.observe(trackerState, ctx.getCurrentKey(), asScore);
         episodes.update(trackerState);
-        SentimentBreakdown breakdown = new SentimentBreakdown(counts[1], counts[2], counts[3], counts[0] == 0 ? null : sum / counts[0]);
         KeyedAlertStates alertStates = new KeyedAlertStates(ruleStates);
         for (Spike change : changes) {
-            Spike explained = new Spike(change.seriesKey(), change.kind(), change.phase(), change.start(), change.peak(), change.end(),
-                    change.severity(), change.peakValue(), change.peakExpected(),
-                    new SpikeExplanation(counts[0], counts[0] * score.baselineShare(), 0, breakdown, List.of(), List.of(), List.of(), List.of()));
+            Spike explained = change.withExplanation(new SpikeExplanation(breakdown.annotated(),
+                    breakdown.annotated() * score.baselineShare(), 0, breakdown, List.of(), List.of(), List.of(), List.of()));
             reports.report(explained, Instant.ofEpochMilli(timestamp), alertStates, out::collect, alert -> ctx.output(DetectSpikes.ALERTS, alert));
         }
     }

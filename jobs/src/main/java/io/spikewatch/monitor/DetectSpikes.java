@@ -234,7 +234,7 @@ public class DetectSpikes extends KeyedCoProcessFunction<String, SeriesPost, Obs
             episode.merge(stats);
             expected += score.expected();
             for (Spike change : changes) {
-                reported.add(withExplanation(change, explainer.explain(episode, terms, expected)));
+                reported.add(change.withExplanation(explainer.explain(episode, terms, expected)));
             }
         }
         boolean ended = changes.stream().anyMatch(s -> s.phase() == EpisodePhase.ENDED);
@@ -273,7 +273,7 @@ public class DetectSpikes extends KeyedCoProcessFunction<String, SeriesPost, Obs
                     }
                 }
                 double expectedOverWindow = score.expected() * params.window().toMillis() / width;
-                reported.add(withExplanation(crossed, explainer.explain(window, terms, expectedOverWindow)));
+                reported.add(crossed.withExplanation(explainer.explain(window, terms, expectedOverWindow)));
             }
         }
         if (SeriesKeys.ALL.equals(series)) {
@@ -299,11 +299,6 @@ public class DetectSpikes extends KeyedCoProcessFunction<String, SeriesPost, Obs
         episodes.clear();
         episodeStats.clear();
         episodeExpected.clear();
-    }
-
-    private static Spike withExplanation(Spike spike, io.spikewatch.spikes.SpikeExplanation explanation) {
-        return new Spike(spike.seriesKey(), spike.kind(), spike.phase(), spike.start(), spike.peak(), spike.end(),
-                spike.severity(), spike.peakValue(), spike.peakExpected(), explanation);
     }
 
     private long bucketOf(long timestampMillis) {

@@ -24,6 +24,11 @@ public record Spike(
         double peakExpected,
         SpikeExplanation explanation) {
 
+    /** The same report with {@code explanation}. */
+    public Spike withExplanation(SpikeExplanation explanation) {
+        return new Spike(seriesKey, kind, phase, start, peak, end, severity, peakValue, peakExpected, explanation);
+    }
+
     public String id() {
         return seriesKey + "|" + kind.name().toLowerCase() + "|" + start;
     }
