@@ -19,9 +19,11 @@ import java.util.Objects;
 /**
  * Scores the production detector and episode tracker against the labelled windows of a scenario:
  * each stream from a cold start (fresh state for every series), every bucket fed, zeros included.
- * A {@code volume} window is hit when a VOLUME episode of its series STARTS at most {@code maxDelay}
- * after its start, or up to as much before it (a label starts where the scripted rate crosses a
- * threshold; the first posts of the burst come a minute earlier). An episode start outside every
+ * A {@code volume} window is hit when a VOLUME alert of its series (an episode that starts, or one
+ * that escalates: what a rule notifies) is raised at most {@code maxDelay} after its start, or up to
+ * as much before it (a label starts where the scripted rate crosses a threshold; the first posts of
+ * the burst come a minute earlier). An alert is raised when its bucket closes, so a burst in the
+ * window's first minute is raised one minute after the start, the same clock as the demo's label check. An episode start outside every
  * window of its series (with the same early allowance) is a <em>co-spike</em> when it falls in a
  * labelled {@code volume} window of {@code all} (the whole stream surged and the entity took part:
  * the labels do not list every entity of an event) and a <em>false start</em> otherwise.
@@ -54,7 +56,7 @@ public final class ScenarioEvaluation {
     public ScenarioReport evaluate(List<CountStream> streams, List<SpikeLabel> labels) {
         VolumeDetector detector = new VolumeDetector(detectorConfig);
         EpisodeTracker tracker = new EpisodeTracker(trackerConfig);
-        List<ScenarioReport.Start> starts = new ArrayList<>();
+        List<ScenarioReport.Start> alerts = new ArrayList<>();
         for (CountStream stream : streams) {
             for (var series : stream.counts().entrySet()) {
                 VolumeDetectorState detectorState = new VolumeDetectorState();
@@ -62,10 +64,11 @@ public final class ScenarioEvaluation {
                 double[] counts = series.getValue();
                 for (int i = 0; i < counts.length; i++) {
                     var score = detector.observe(detectorState, stream.bucketStart(i), counts[i]);
+                    Instant raisedAt = stream.bucketStart(i).plus(detectorConfig.bucketWidth());
                     for (Spike spike : tracker.observe(trackerState, series.getKey(), score)) {
-                        if (spike.phase() == EpisodePhase.STARTED
-                                && (spike.kind() == SpikeKind.VOLUME || spike.kind() == SpikeKind.FLATLINE)) {
-                            starts.add(new ScenarioReport.Start(series.getKey(), spike.kind(), spike.start(),
+                        boolean raises = spike.phase() == EpisodePhase.STARTED || spike.phase() == EpisodePhase.ESCALATED;
+                        if (raises && (spike.kind() == SpikeKind.VOLUME || spike.kind() == SpikeKind.FLATLINE)) {
+                            alerts.add(new ScenarioReport.Start(series.getKey(), spike.kind(), spike.phase(), raisedAt,
                                     score.value(), score.expected()));
                         }
                     }
@@ -76,23 +79,24 @@ public final class ScenarioEvaluation {
         List<ScenarioReport.Window> windows = new ArrayList<>();
         for (SpikeLabel label : volume) {
             String key = ScenarioCounts.seriesKey(label.scope());
-            Instant first = starts.stream()
-                    .filter(s -> s.seriesKey().equals(key) && s.kind() == SpikeKind.VOLUME && covers(label, s.start()))
-                    .map(ScenarioReport.Start::start).min(Instant::compareTo).orElse(null);
+            Instant first = alerts.stream()
+                    .filter(s -> s.seriesKey().equals(key) && s.kind() == SpikeKind.VOLUME && covers(label, s.raisedAt()))
+                    .map(ScenarioReport.Start::raisedAt).min(Instant::compareTo).orElse(null);
             windows.add(new ScenarioReport.Window(key, label.start(), label.end(), label.peakMultiplier(), first, maxDelay));
         }
+        List<ScenarioReport.Start> starts = alerts.stream().filter(s -> s.phase() == EpisodePhase.STARTED).toList();
         List<ScenarioReport.Start> outside = starts.stream()
-                .filter(s -> volume.stream().noneMatch(l -> ScenarioCounts.seriesKey(l.scope()).equals(s.seriesKey()) && covers(l, s.start())))
+                .filter(s -> volume.stream().noneMatch(l -> ScenarioCounts.seriesKey(l.scope()).equals(s.seriesKey()) && covers(l, s.raisedAt())))
                 .toList();
         List<ScenarioReport.Start> coSpikes = outside.stream()
-                .filter(s -> s.kind() == SpikeKind.VOLUME && volume.stream().anyMatch(l -> ScenarioCounts.ALL.equals(l.scope()) && covers(l, s.start())))
+                .filter(s -> s.kind() == SpikeKind.VOLUME && volume.stream().anyMatch(l -> ScenarioCounts.ALL.equals(l.scope()) && covers(l, s.raisedAt())))
                 .toList();
         List<ScenarioReport.Start> falseStarts = outside.stream().filter(s -> !coSpikes.contains(s)).toList();
         return new ScenarioReport(windows, coSpikes, falseStarts, starts);
     }
 
-    /** The window, opened {@code maxDelay} early. */
-    private boolean covers(SpikeLabel label, Instant start) {
-        return !start.isBefore(label.start().minus(maxDelay)) && start.isBefore(label.end());
+    /** The window, opened {@code maxDelay} early, closed at its end. */
+    private boolean covers(SpikeLabel label, Instant raisedAt) {
+        return !raisedAt.isBefore(label.start().minus(maxDelay)) && !raisedAt.isAfter(label.end());
     }
 }

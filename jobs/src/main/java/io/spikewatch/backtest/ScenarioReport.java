@@ -1,5 +1,6 @@
 package io.spikewatch.backtest;
 
+import io.spikewatch.spikes.EpisodePhase;
 import io.spikewatch.spikes.SpikeKind;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -14,7 +15,7 @@ import java.util.Locale;
  * started in it, the episodes that started outside every window of their series while the whole
  * stream had a labelled spike (co-spikes), and those that started outside any (false starts).
  *
- * @param starts every VOLUME and FLATLINE episode start, in series then time order
+ * @param starts every VOLUME and FLATLINE episode start, in series then time order (escalations are not listed)
  */
 public record ScenarioReport(List<Window> windows, List<Start> coSpikes, List<Start> falseStarts, List<Start> starts) {
 
@@ -25,22 +26,25 @@ public record ScenarioReport(List<Window> windows, List<Start> coSpikes, List<St
         starts = List.copyOf(starts);
     }
 
-    /** An episode start, with the count and expectation of its first bucket. */
-    public record Start(String seriesKey, SpikeKind kind, Instant start, double value, double expected) {}
+    /**
+     * An alert: an episode that started or escalated, raised when its bucket closed, with that
+     * bucket's count and expectation.
+     */
+    public record Start(String seriesKey, SpikeKind kind, EpisodePhase phase, Instant raisedAt, double value, double expected) {}
 
     /**
      * A labelled volume window.
      *
-     * @param firstStart the first VOLUME episode of its series that started inside it, or null
+     * @param firstStart when the first VOLUME alert of its series inside it was raised, or null
      */
     public record Window(String seriesKey, Instant start, Instant end, double peakMultiplier, Instant firstStart, Duration maxDelay) {
 
-        /** From the window's start to the first episode start; null when none started in it. */
+        /** From the window's start to its first alert; null when none was raised in it. */
         public Duration delay() {
             return firstStart == null ? null : Duration.between(start, firstStart);
         }
 
-        /** An episode started in it within the allowed delay. */
+        /** An alert was raised in it within the allowed delay. */
         public boolean hit() {
             return firstStart != null && delay().compareTo(maxDelay) <= 0;
         }
@@ -63,11 +67,11 @@ public record ScenarioReport(List<Window> windows, List<Start> coSpikes, List<St
                 windows.isEmpty() ? 0 : windows.get(0).maxDelay().toMinutes(), coSpikes.size(), falseStarts.size());
         for (Start start : coSpikes) {
             out.printf(Locale.ROOT, "  co-spike    %-26s %-8s %s  %.0f posts, %.1f expected%n", start.seriesKey(), start.kind(),
-                    time.format(start.start()), start.value(), start.expected());
+                    time.format(start.raisedAt()), start.value(), start.expected());
         }
         for (Start start : falseStarts) {
             out.printf(Locale.ROOT, "  false start %-26s %-8s %s  %.0f posts, %.1f expected%n", start.seriesKey(), start.kind(),
-                    time.format(start.start()), start.value(), start.expected());
+                    time.format(start.raisedAt()), start.value(), start.expected());
         }
     }
 }

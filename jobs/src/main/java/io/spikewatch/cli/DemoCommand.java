@@ -44,7 +44,7 @@ public final class DemoCommand implements Callable<Integer> {
      * Posts in the demo's scenario: enough for the statement-driven bursts to stand out minute by
      * minute (at 3,000 some have one post a minute), small enough to annotate in about a minute.
      */
-    static final int DEMO_POSTS = 12_000;
+    public static final int DEMO_POSTS = 12_000;
 
     @Option(names = "--posts", defaultValue = "" + DEMO_POSTS,
             description = "Posts to generate around the hand-written core (default: ${DEFAULT-VALUE}).")

@@ -6,20 +6,26 @@ import java.io.Serializable;
  * The conservative rule {@link VolumeDetector} alerts with while its steady-state baseline is still
  * warming up (the first {@link VolumeDetectorConfig#warmUp()} of a series), so a new series or a
  * fresh deployment is not blind for a day. It knows no time of day and no usual daily burst, so it
- * asks for more: a bucket alerts only when it is at least {@code coldAlertDeviation} noise
- * deviations (Anscombe scale, noise never below Poisson) above a short-memory level, at least
- * {@code coldMinimumRatio} times that level and at least {@code minimumExcess} posts above it. It
- * alerts upward only (without the time of day an evening decline looks like an outage) and not
- * before {@code coldWarmUpBuckets} buckets have been seen.
+ * asks for a lot of evidence, scanned over the last one to {@link #MAX_SCAN_BUCKETS} buckets that are
+ * all above its level (a burst that builds over two or three minutes is caught as soon as the sum is
+ * clear, not when one minute alone is): a sum alerts only when it is at least {@code coldAlertDeviation} deviations above a
+ * short-memory level, measured exactly on the Poisson tail ({@link PoissonSurprise}, over-dispersion
+ * learned from the series), at least {@code coldMinimumRatio} times the level and at least {@code
+ * minimumExcess} posts above it. It alerts upward only (without the time of day an evening decline
+ * looks like an outage) and not before {@code coldWarmUpBuckets} buckets have been seen.
  *
  * <p>Its state ({@link VolumeDetectorState#coldLevel}, {@link VolumeDetectorState#coldResidualVariance})
  * is its own: nothing it learns feeds the steady-state level, profiles, noise or usual daily burst,
- * so the steady-state detector behaves exactly as without it once it takes over.
+ * so the steady-state detector behaves exactly as without it once it takes over. It reads the last
+ * buckets from the detector's recent ring ({@link VolumeDetectorState#recentValues}), which the
+ * detector fills before asking.
  *
  * <p>The level starts as the plain running mean of what was seen (no bias from the first bucket)
  * and becomes an exponential average ({@code coldLevelHalfLife}) once that weighs a bucket more;
  * like the steady-state baseline it learns from a bucket only up to {@code learningClipDeviation}
- * deviations away, so a spike does not lift its own level.
+ * deviations away (Anscombe scale), so a spike does not lift its own level. A series that has seen
+ * nothing is not expected to stay at exactly zero: the level is never taken below half a post over
+ * the buckets it remembers (the Jeffreys estimate of a rate from zero counts).
  */
 final class ColdStartRegime implements Serializable {
 
@@ -29,6 +35,10 @@ final class ColdStartRegime implements Serializable {
      * clip are divided by it so their mean square estimates the untruncated variance.
      */
     private static final double TRUNCATED_VARIANCE = 0.774;
+    /** The longest run of recent buckets whose sum is tested. */
+    static final int MAX_SCAN_BUCKETS = 3;
+    /** Posts assumed over the remembered buckets of a series that has seen none. */
+    private static final double ZERO_COUNT_PRIOR_POSTS = 0.5;
 
     private final VolumeDetectorConfig config;
     private final double levelSmoothing;
@@ -56,13 +66,33 @@ final class ColdStartRegime implements Serializable {
             state.coldResidualVariance = 1;
         }
         double expected = state.coldLevel;
-        double noise = Math.sqrt(Math.max(1.0, state.coldResidualVariance));
+        double dispersion = Math.max(1.0, state.coldResidualVariance);
+        double noise = Math.sqrt(dispersion);
         double residual = Anscombe.of(value) - Anscombe.of(expected);
-        double deviation = residual / noise;
+        double rate = Math.max(expected, ZERO_COUNT_PRIOR_POSTS / Math.min(bucketsBefore + 1, 1 / levelSmoothing));
 
-        double score = deviation > 0 ? deviation / (deviation + alertDeviation) : 0;
+        // the strongest evidence over the last 1..MAX_SCAN_BUCKETS buckets, each above the level (a burst
+        // still going, not a spike gone by), and the strongest that is also large enough
+        int scan = (int) Math.min(Math.min(MAX_SCAN_BUCKETS, state.recentValues.length), bucketsBefore + 1);
+        double sum = 0;
+        double strongest = 0;
+        double strongestLarge = 0;
+        for (int k = 1; k <= scan; k++) {
+            double bucket = state.recentValues[Math.floorMod(state.recentNext - k, state.recentValues.length)];
+            if (bucket <= rate) {
+                break;
+            }
+            sum += bucket;
+            double deviation = PoissonSurprise.deviation(sum, k * rate, dispersion);
+            strongest = Math.max(strongest, deviation);
+            if (sum - k * expected >= config.minimumExcess() && sum >= config.coldMinimumRatio() * k * expected) {
+                strongestLarge = Math.max(strongestLarge, deviation);
+            }
+        }
+        double deviation = strongestLarge > 0 ? strongestLarge : strongest;
+        double score = deviation / (deviation + alertDeviation);
         boolean trusted = bucketsBefore >= config.coldWarmUpBuckets();
-        if (!trusted || value - expected < config.minimumExcess() || value < config.coldMinimumRatio() * expected) {
+        if (!trusted || strongestLarge == 0) {
             score = Math.min(score, VolumeDetector.BELOW_ALERT);
         }
 

@@ -59,7 +59,7 @@ public final class VolumeDetectorConfig implements Serializable {
      */
     public static final double DEFAULT_COLD_ALERT_DEVIATION = 5.0;
     /** The cold-start rule alerts only on a bucket at least this many times its expectation. */
-    public static final double DEFAULT_COLD_MINIMUM_RATIO = 2.0;
+    public static final double DEFAULT_COLD_MINIMUM_RATIO = 3.0;
     /** Slots of the time-of-day profile (interpolated between slot centres). */
     public static final int DEFAULT_DAILY_SLOTS = 24;
 

@@ -155,6 +155,24 @@ class VolumeDetectorTest {
     }
 
     @Test
+    void theColdStartRuleSumsABurstThatBuildsOverMinutesButNotASpikeGoneBy() {
+        Duration minute = Duration.ofMinutes(1);
+        VolumeDetector detector = detector(minute);
+        VolumeDetectorState state = new VolumeDetectorState();
+        // a tracked name nobody mentions for an hour, then 2 and 4 posts: neither minute alone has
+        // the minimum excess of 5 posts, the two together are far beyond chance
+        feed(detector, state, minute, 0, 60, i -> 0, new PoissonSeries(41));
+        VolumeScore first = detector.observe(state, MONDAY.plus(minute.multipliedBy(60)), 2);
+        VolumeScore second = detector.observe(state, MONDAY.plus(minute.multipliedBy(61)), 4);
+        assertThat(first.alertWorthy()).isFalse();
+        assertThat(second.alertWorthy()).isTrue();
+        assertThat(second.deviation()).isGreaterThan(VolumeDetectorConfig.DEFAULT_COLD_ALERT_DEVIATION);
+        // once it is over, the sum of the burst with the quiet minute after it is no new evidence
+        VolumeScore after = detector.observe(state, MONDAY.plus(minute.multipliedBy(62)), 0);
+        assertThat(after.alertWorthy()).isFalse();
+    }
+
+    @Test
     void theColdStartRuleLeavesTheSteadyStateBaselineAsItWouldBeWithoutIt() {
         VolumeDetector with = detector(FIVE_MINUTES);
         VolumeDetector without = new VolumeDetector(VolumeDetectorConfig.builder().bucketWidth(FIVE_MINUTES).coldStart(false).build());
