@@ -81,7 +81,10 @@ public class DetectSpikes extends KeyedCoProcessFunction<String, SeriesPost, Obs
     private transient ValueState<EmergingState> emergingState;
     private transient MapState<String, RuleSeriesState> ruleStates;
     private transient MapState<String, ThresholdState> thresholdStates;
-    /** The last minutes of a series that threshold rules watch, to explain a crossing over its window. */
+    /**
+     * The last minutes of a series: those a detector run may sum (so an episode found over several
+     * minutes is explained from its first), or as many as a threshold rule's window, to explain a crossing.
+     */
     private transient MapState<Long, BucketStats> recentBuckets;
 
     public DetectSpikes(AlertingSettings settings, IndexNames indices) {
@@ -216,6 +219,9 @@ public class DetectSpikes extends KeyedCoProcessFunction<String, SeriesPost, Obs
         KeyedAlertStates alertStates = new KeyedAlertStates(ruleStates);
         List<Spike> reported = new ArrayList<>();
 
+        List<AlertRule> thresholds = thresholdRules.stream().filter(rule -> rule.scope().covers(series, rule.name())).toList();
+        rememberRecent(bucket, stats, thresholds);
+
         VolumeDetectorState detectorState = valueOr(volume.value(), new VolumeDetectorState());
         EpisodeTrackerState trackerState = valueOr(episodes.value(), new EpisodeTrackerState());
         VolumeScore score = detector.observe(detectorState, start, stats.posts);
@@ -227,8 +233,15 @@ public class DetectSpikes extends KeyedCoProcessFunction<String, SeriesPost, Obs
         double expected = valueOr(episodeExpected.value(), 0.0);
         boolean started = changes.stream().anyMatch(s -> s.phase() == EpisodePhase.STARTED);
         if (started) {
+            // a burst the detector found over several buckets: the episode holds all of them
             episode = new BucketStats();
-            expected = 0;
+            for (int earlier = score.buckets() - 1; earlier >= 1; earlier--) {
+                BucketStats before = recentBuckets.get(bucket - earlier * width);
+                if (before != null) {
+                    episode.merge(before);
+                }
+            }
+            expected = (score.buckets() - 1) * score.expected();
         }
         if (episode != null) {
             episode.merge(stats);
@@ -246,20 +259,6 @@ public class DetectSpikes extends KeyedCoProcessFunction<String, SeriesPost, Obs
             episodeExpected.update(expected);
         }
 
-        List<AlertRule> thresholds = thresholdRules.stream().filter(rule -> rule.scope().covers(series, rule.name())).toList();
-        if (!thresholds.isEmpty()) {
-            recentBuckets.put(bucket, stats);
-            long longest = thresholds.stream().mapToLong(rule -> ((ThresholdParams) rule.params()).window().toMillis()).max().orElse(0);
-            List<Long> expired = new ArrayList<>();
-            for (Long kept : recentBuckets.keys()) {
-                if (kept <= bucket - longest) {
-                    expired.add(kept);
-                }
-            }
-            for (Long old : expired) {
-                recentBuckets.remove(old);
-            }
-        }
         for (AlertRule rule : thresholds) {
             ThresholdParams params = (ThresholdParams) rule.params();
             ThresholdState state = valueOr(thresholdStates.get(rule.name()), new ThresholdState());
@@ -290,6 +289,27 @@ public class DetectSpikes extends KeyedCoProcessFunction<String, SeriesPost, Obs
         }
         for (Spike spike : reported) {
             reports.report(spike, end, alertStates, out::collect, alert -> ctx.output(ALERTS, alert));
+        }
+    }
+
+    /**
+     * Keeps this bucket among the recent ones: as many as a detector run may sum ({@link
+     * VolumeDetector#MAX_RUN_BUCKETS}), or the longest window of a threshold rule on this series.
+     */
+    private void rememberRecent(long bucket, BucketStats stats, List<AlertRule> thresholds) throws Exception {
+        long kept = VolumeDetector.MAX_RUN_BUCKETS * width;
+        for (AlertRule rule : thresholds) {
+            kept = Math.max(kept, ((ThresholdParams) rule.params()).window().toMillis());
+        }
+        recentBuckets.put(bucket, stats);
+        List<Long> expired = new ArrayList<>();
+        for (Long key : recentBuckets.keys()) {
+            if (key <= bucket - kept) {
+                expired.add(key);
+            }
+        }
+        for (Long old : expired) {
+            recentBuckets.remove(old);
         }
     }
 

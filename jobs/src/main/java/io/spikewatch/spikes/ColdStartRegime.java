@@ -36,7 +36,7 @@ final class ColdStartRegime implements Serializable {
      */
     private static final double TRUNCATED_VARIANCE = 0.774;
     /** The longest run of recent buckets whose sum is tested. */
-    static final int MAX_SCAN_BUCKETS = 3;
+    static final int MAX_SCAN_BUCKETS = VolumeDetector.MAX_RUN_BUCKETS;
     /** Posts assumed over the remembered buckets of a series that has seen none. */
     private static final double ZERO_COUNT_PRIOR_POSTS = 0.5;
 
@@ -53,8 +53,12 @@ final class ColdStartRegime implements Serializable {
         this.alertDeviation = config.coldAlertDeviation();
     }
 
-    /** What the cold regime makes of one bucket, before learning from it. */
-    record Assessment(double expected, double deviation, double score) {}
+    /**
+     * What the cold regime makes of one bucket, before learning from it.
+     *
+     * @param buckets how many recent buckets, this one the last, the deviation sums
+     */
+    record Assessment(double expected, double deviation, double score, int buckets) {}
 
     /**
      * Scores the bucket ({@code bucketsBefore} buckets were seen before it) against what the regime
@@ -76,7 +80,9 @@ final class ColdStartRegime implements Serializable {
         int scan = (int) Math.min(Math.min(MAX_SCAN_BUCKETS, state.recentValues.length), bucketsBefore + 1);
         double sum = 0;
         double strongest = 0;
+        int strongestRun = 1;
         double strongestLarge = 0;
+        int strongestLargeRun = 1;
         for (int k = 1; k <= scan; k++) {
             double bucket = state.recentValues[Math.floorMod(state.recentNext - k, state.recentValues.length)];
             if (bucket <= rate) {
@@ -84,12 +90,18 @@ final class ColdStartRegime implements Serializable {
             }
             sum += bucket;
             double deviation = PoissonSurprise.deviation(sum, k * rate, dispersion);
-            strongest = Math.max(strongest, deviation);
-            if (sum - k * expected >= config.minimumExcess() && sum >= config.coldMinimumRatio() * k * expected) {
-                strongestLarge = Math.max(strongestLarge, deviation);
+            if (deviation > strongest) {
+                strongest = deviation;
+                strongestRun = k;
+            }
+            boolean large = sum - k * expected >= config.minimumExcess() && sum >= config.coldMinimumRatio() * k * expected;
+            if (large && deviation > strongestLarge) {
+                strongestLarge = deviation;
+                strongestLargeRun = k;
             }
         }
         double deviation = strongestLarge > 0 ? strongestLarge : strongest;
+        int run = strongestLarge > 0 ? strongestLargeRun : strongestRun;
         double score = deviation / (deviation + alertDeviation);
         boolean trusted = bucketsBefore >= config.coldWarmUpBuckets();
         if (!trusted || strongestLarge == 0) {
@@ -109,6 +121,6 @@ final class ColdStartRegime implements Serializable {
             }
             state.coldLevel += Math.max(levelSmoothing, runningMean) * (learned - state.coldLevel);
         }
-        return new Assessment(expected, deviation, score);
+        return new Assessment(expected, deviation, score, run);
     }
 }

@@ -81,7 +81,8 @@ public final class EpisodeTracker implements Serializable {
             state.startedWarmingUp = score.warmingUp();
             state.active = true;
             state.kind = score.kind().ordinal();
-            state.startMillis = millis;
+            // a burst found over several buckets began with the first of them
+            state.startMillis = millis - (score.buckets() - 1) * config.bucketWidth().toMillis();
             state.peakMillis = millis;
             state.peakValue = score.value();
             state.peakExpected = score.expected();

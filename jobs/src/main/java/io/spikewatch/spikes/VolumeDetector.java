@@ -68,6 +68,8 @@ public final class VolumeDetector implements Serializable {
     static final double FLATLINE_MAX_SHARE = 0.5;
     /** A day's loudest moment counts for at most this many times the usual one when learning it. */
     private static final double BURST_LEARNING_CAP = 2;
+    /** The longest run of recent buckets a score may sum (the cold-start rule's scan). */
+    public static final int MAX_RUN_BUCKETS = 3;
     /** The highest score below {@link VolumeScore#ALERT_SCORE}, for buckets that must not alert. */
     static final double BELOW_ALERT = Math.nextDown(VolumeScore.ALERT_SCORE);
 
@@ -227,7 +229,7 @@ public final class VolumeDetector implements Serializable {
         if (cold != null) {
             // the steady-state baseline is not trusted yet: the cold-start rule decides, upward only
             return new VolumeScore(Instant.ofEpochMilli(millis), value, cold.expected(), cold.deviation(), SpikeKind.VOLUME,
-                    cold.score(), true);
+                    cold.score(), true, cold.buckets());
         }
         double sumValues = 0;
         double sumExpected = 0;

@@ -27,6 +27,17 @@ class EpisodeTrackerTest {
     }
 
     @Test
+    void aBurstFoundOverSeveralBucketsStartsWithTheFirstOfThem() {
+        normal(5);
+        Instant second = T0.plus(Duration.ofMinutes(minute++));
+        reports.addAll(tracker.observe(state, "all", new VolumeScore(second, 4, 0.1, 6.4, SpikeKind.VOLUME, 0.56, true, 2)));
+        assertThat(reports).singleElement().satisfies(spike -> {
+            assertThat(spike.phase()).isEqualTo(EpisodePhase.STARTED);
+            assertThat(spike.start()).isEqualTo(second.minus(Duration.ofMinutes(1)));
+        });
+    }
+
+    @Test
     void oneEpisodeIsReportedOnceWhenItStartsAndOnceWhenItEnds() {
         normal(5);
         for (int i = 0; i < 8; i++) {

@@ -166,6 +166,7 @@ class VolumeDetectorTest {
         VolumeScore second = detector.observe(state, MONDAY.plus(minute.multipliedBy(61)), 4);
         assertThat(first.alertWorthy()).isFalse();
         assertThat(second.alertWorthy()).isTrue();
+        assertThat(second.buckets()).isEqualTo(2);
         assertThat(second.deviation()).isGreaterThan(VolumeDetectorConfig.DEFAULT_COLD_ALERT_DEVIATION);
         // once it is over, the sum of the burst with the quiet minute after it is no new evidence
         VolumeScore after = detector.observe(state, MONDAY.plus(minute.multipliedBy(62)), 0);
