@@ -1,5 +1,6 @@
 package io.spikewatch.alerts;
 
+import io.spikewatch.yaml.YamlValues;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,7 +11,6 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -536,23 +536,11 @@ public final class AlertConfigParser {
     }
 
     private static String where(int index, String name) {
-        return KEY_RULES + "[" + index + "]" + (name == null ? "" : " (" + name + ")");
+        return YamlValues.item(KEY_RULES, index, name);
     }
 
     private static String describe(Object value) {
-        if (value == null) {
-            return "nothing";
-        }
-        if (value instanceof Map) {
-            return "a mapping";
-        }
-        if (value instanceof List) {
-            return "a list";
-        }
-        if (value instanceof String) {
-            return "the string '" + value + "'";
-        }
-        return "the " + value.getClass().getSimpleName().toLowerCase(Locale.ROOT) + " " + value;
+        return YamlValues.describe(value);
     }
 
     private InvalidAlertConfigException error(String message) {

@@ -1,5 +1,6 @@
 package io.spikewatch.annotate;
 
+import io.spikewatch.yaml.YamlValues;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -172,23 +173,11 @@ final class TrackedEntitiesParser {
     }
 
     private static String where(int index, String name) {
-        return KEY_ENTITIES + "[" + index + "]" + (name == null ? "" : " (" + name + ")");
+        return YamlValues.item(KEY_ENTITIES, index, name);
     }
 
     private static String describe(Object value) {
-        if (value == null) {
-            return "nothing";
-        }
-        if (value instanceof Map) {
-            return "a mapping";
-        }
-        if (value instanceof List) {
-            return "a list";
-        }
-        if (value instanceof String) {
-            return "the string '" + value + "'";
-        }
-        return "the " + value.getClass().getSimpleName().toLowerCase(Locale.ROOT) + " " + value;
+        return YamlValues.describe(value);
     }
 
     private InvalidTrackedEntitiesException error(String message) {
