@@ -37,7 +37,16 @@ import java.util.Objects;
  * upward it is also at least {@code dailyBurstFactor} times the usual loudest moment of a day (an
  * average of each day's largest deviation, {@code burstHalfLife}, a day counting for at most twice
  * the usual): social volume has bursts every day (a retweet storm, a bot) that the noise model
- * cannot call unlikely but that nobody wants to be paged for. It stays below 0.5 when a spike has fewer than {@code minimumExcess} posts above the expectation, and when a
+ * cannot call unlikely but that nobody wants to be paged for. Upward, each of the {@code
+ * sustainedWindows} (4 hours by default) is also scored: the sum of its buckets against the sum of
+ * their expectations, divided by that window's own residual spread (learned like the bucket's), at
+ * {@code sustainedAlertDeviation}; the score is the larger. A surge several times the usual that
+ * lasts for hours is an event even when no bucket of it beats the usual daily burst (those are
+ * minutes long and vanish in a window's sum), and the window's spread, which carries every slow
+ * misfit of the baseline, keeps ordinary drift from counting. The windows alert only once the
+ * time-of-day profile is trusted ({@link #SUSTAINED_ARMED_AFTER_DAYS}): before, the daily cycle
+ * itself looks like a surge. The score's {@code deviation} stays the bucket's own.
+ * It stays below 0.5 when a spike has fewer than {@code minimumExcess} posts above the expectation, and when a
  * flatline had fewer than {@code minimumFlatlineExpected} posts expected (0 posts against 0
  * expected is never anything) or kept more than half of them (a dip is not an outage).
  *
@@ -70,6 +79,11 @@ public final class VolumeDetector implements Serializable {
     private static final double BURST_LEARNING_CAP = 2;
     /** The longest run of recent buckets a score may sum (the cold-start rule's scan). */
     public static final int MAX_RUN_BUCKETS = 3;
+    /**
+     * Whole days after which the sustained windows may alert: until the time-of-day profile is
+     * trusted, the daily cycle itself looks like a surge lasting hours.
+     */
+    static final int SUSTAINED_ARMED_AFTER_DAYS = (int) Math.ceil(DAILY_FULL_TRUST_DAYS) + 1;
     /** The highest score below {@link VolumeScore#ALERT_SCORE}, for buckets that must not alert. */
     static final double BELOW_ALERT = Math.nextDown(VolumeScore.ALERT_SCORE);
 
@@ -85,6 +99,7 @@ public final class VolumeDetector implements Serializable {
     private final double weeklyDecay;
     private final double burstSmoothing;
     private final ColdStartRegime coldStart;
+    private final int[] sustainedBuckets;
 
     public VolumeDetector(VolumeDetectorConfig config) {
         this.config = Objects.requireNonNull(config, "config");
@@ -104,6 +119,7 @@ public final class VolumeDetector implements Serializable {
         this.weeklyDecay = Math.pow(0.5, DAYS_PER_WEEK / (seasonalHalfLifeDays * bucketsPerDay));
         this.burstSmoothing = 1 - Math.pow(0.5, Duration.ofDays(1).toMillis() / (double) config.burstHalfLife().toMillis());
         this.coldStart = config.coldStart() ? new ColdStartRegime(config) : null;
+        this.sustainedBuckets = config.sustainedBuckets();
     }
 
     public VolumeDetectorConfig config() {
@@ -148,8 +164,9 @@ public final class VolumeDetector implements Serializable {
         state.dailyEvidence = new double[config.dailySlots()];
         state.weekly = filled(DAYS_PER_WEEK, 1);
         state.weeklyEvidence = new double[DAYS_PER_WEEK];
-        state.recentValues = new double[config.flatlineBuckets()];
-        state.recentExpected = new double[config.flatlineBuckets()];
+        state.recentValues = new double[config.recentBuckets()];
+        state.recentExpected = new double[config.recentBuckets()];
+        state.sustainedResidualVariance = filled(sustainedBuckets.length, 1);
         state.recentNext = 0;
         state.day = Instant.ofEpochMilli(millis).atZone(config.zone()).toLocalDate().toEpochDay();
         state.dayMaxDeviation = 0;
@@ -177,11 +194,40 @@ public final class VolumeDetector implements Serializable {
         state.recentExpected[state.recentNext] = expected;
         state.recentNext = (state.recentNext + 1) % state.recentValues.length;
 
+        int scales = sustainedBuckets.length;
+        double[] sustainedResidual = new double[scales];
+        double[] sustainedDeviation = new double[scales];
+        double[] sustainedExcess = new double[scales];
+        boolean[] sustainedReady = new boolean[scales];
+        for (int s = 0; s < scales; s++) {
+            int k = sustainedBuckets[s];
+            sustainedReady[s] = state.buckets + 1 >= k;
+            double sumValues = 0;
+            double sumExpected = 0;
+            for (int j = 1; j <= k; j++) {
+                int index = Math.floorMod(state.recentNext - j, state.recentValues.length);
+                sumValues += state.recentValues[index];
+                sumExpected += state.recentExpected[index];
+            }
+            sustainedResidual[s] = anscombe(sumValues) - anscombe(sumExpected);
+            sustainedDeviation[s] = sustainedResidual[s] / Math.sqrt(Math.max(1.0, state.sustainedResidualVariance[s]));
+            sustainedExcess[s] = sumValues - sumExpected;
+        }
+
         boolean warmingUp = millis - state.firstBucketMillis < config.warmUp().toMillis();
         ColdStartRegime.Assessment cold = warmingUp && coldStart != null ? coldStart.observe(state, state.buckets, value) : null;
         rollDay(state, time.toLocalDate().toEpochDay());
-        VolumeScore result = score ? score(state, millis, value, expected, deviation, noise, warmingUp, cold) : null;
+        VolumeScore result = score
+                ? score(state, millis, value, expected, deviation, noise, warmingUp, cold, sustainedDeviation, sustainedExcess, sustainedReady)
+                : null;
         state.dayMaxDeviation = Math.max(state.dayMaxDeviation, deviation);
+        for (int s = 0; s < scales; s++) {
+            if (sustainedReady[s]) {
+                double sustainedClip = config.learningClipDeviation() * Math.sqrt(Math.max(1.0, state.sustainedResidualVariance[s]));
+                double clippedSustained = Math.max(-sustainedClip, Math.min(sustainedClip, sustainedResidual[s]));
+                state.sustainedResidualVariance[s] += noiseSmoothing * (clippedSustained * clippedSustained - state.sustainedResidualVariance[s]);
+            }
+        }
 
         // learn, from a value clipped to a plausible range around the expectation
         double clip = config.learningClipDeviation() * noise;
@@ -206,26 +252,30 @@ public final class VolumeDetector implements Serializable {
         if (day == state.day) {
             return;
         }
-        double dayMax = state.dayMaxDeviation;
-        if (state.daysCompleted == 0) {
-            state.typicalDayMaxDeviation = dayMax;
-        } else {
-            double capped = Math.min(dayMax, BURST_LEARNING_CAP * state.typicalDayMaxDeviation);
-            state.typicalDayMaxDeviation += burstSmoothing * (capped - state.typicalDayMaxDeviation);
-        }
+        state.typicalDayMaxDeviation = foldDay(state, state.typicalDayMaxDeviation, state.dayMaxDeviation);
         state.daysCompleted++;
         state.day = day;
         state.dayMaxDeviation = 0;
     }
 
-    /** The upward deviation that scores {@link VolumeScore#ALERT_SCORE}. */
-    private double alertLevel(VolumeDetectorState state) {
-        double burst = state.daysCompleted == 0 ? 0 : config.dailyBurstFactor() * state.typicalDayMaxDeviation;
+    /** The usual loudest moment after a day whose loudest was {@code dayMax}. */
+    private double foldDay(VolumeDetectorState state, double typical, double dayMax) {
+        if (state.daysCompleted == 0) {
+            return dayMax;
+        }
+        double capped = Math.min(dayMax, BURST_LEARNING_CAP * typical);
+        return typical + burstSmoothing * (capped - typical);
+    }
+
+    /** The upward deviation that scores {@link VolumeScore#ALERT_SCORE}, given the usual loudest moment of a day. */
+    private double alertLevel(VolumeDetectorState state, double typicalDayMax) {
+        double burst = state.daysCompleted == 0 ? 0 : config.dailyBurstFactor() * typicalDayMax;
         return Math.max(config.alertDeviation(), burst);
     }
 
     private VolumeScore score(VolumeDetectorState state, long millis, double value, double expected, double deviation, double noise,
-            boolean warmingUp, ColdStartRegime.Assessment cold) {
+            boolean warmingUp, ColdStartRegime.Assessment cold, double[] sustainedDeviation, double[] sustainedExcess,
+            boolean[] sustainedReady) {
         if (cold != null) {
             // the steady-state baseline is not trusted yet: the cold-start rule decides, upward only
             return new VolumeScore(Instant.ofEpochMilli(millis), value, cold.expected(), cold.deviation(), SpikeKind.VOLUME,
@@ -233,17 +283,30 @@ public final class VolumeDetector implements Serializable {
         }
         double sumValues = 0;
         double sumExpected = 0;
-        for (int i = 0; i < state.recentValues.length; i++) {
-            sumValues += state.recentValues[i];
-            sumExpected += state.recentExpected[i];
+        int flatlineBuckets = config.flatlineBuckets();
+        for (int j = 1; j <= flatlineBuckets; j++) {
+            int index = Math.floorMod(state.recentNext - j, state.recentValues.length);
+            sumValues += state.recentValues[index];
+            sumExpected += state.recentExpected[index];
         }
         double flatlineDeviation = Math.min(0, (anscombe(sumValues) - anscombe(sumExpected)) / noise);
 
-        double upScore = deviation > 0 ? deviation / (deviation + alertLevel(state)) : 0;
+        double upScore = deviation > 0 ? deviation / (deviation + alertLevel(state, state.typicalDayMaxDeviation)) : 0;
         if (value - expected < config.minimumExcess()) {
             upScore = Math.min(upScore, BELOW_ALERT);
         }
-        boolean ringFull = state.buckets + 1 >= state.recentValues.length;
+        for (int s = 0; s < sustainedDeviation.length; s++) {
+            double d = sustainedDeviation[s];
+            if (!sustainedReady[s] || !(d > 0) || state.daysCompleted < SUSTAINED_ARMED_AFTER_DAYS) {
+                continue;
+            }
+            double sustainedScore = d / (d + config.sustainedAlertDeviation());
+            if (sustainedExcess[s] < config.minimumExcess()) {
+                sustainedScore = Math.min(sustainedScore, BELOW_ALERT);
+            }
+            upScore = Math.max(upScore, sustainedScore);
+        }
+        boolean ringFull = state.buckets + 1 >= flatlineBuckets;
         double downScore = -flatlineDeviation / (-flatlineDeviation + config.alertDeviation());
         if (sumExpected < config.minimumFlatlineExpected() || !ringFull || sumValues > FLATLINE_MAX_SHARE * sumExpected) {
             downScore = Math.min(downScore, BELOW_ALERT);

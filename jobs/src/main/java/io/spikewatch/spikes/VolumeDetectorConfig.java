@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -62,6 +63,19 @@ public final class VolumeDetectorConfig implements Serializable {
     public static final double DEFAULT_COLD_MINIMUM_RATIO = 3.0;
     /** Slots of the time-of-day profile (interpolated between slot centres). */
     public static final int DEFAULT_DAILY_SLOTS = 24;
+    /**
+     * Besides each bucket alone, the sum over each of these trailing windows is scored against its
+     * own expectation and its own residual spread: a surge that stays several times the usual for
+     * hours is an event even when no single bucket of it beats the day's usual bursts.
+     */
+    public static final List<Duration> DEFAULT_SUSTAINED_WINDOWS = List.of(Duration.ofHours(4));
+    /**
+     * Deviations (of a window's sum, in that window's own residual spread) at which a sustained
+     * window scores {@link VolumeScore#ALERT_SCORE}: twice the bucket's bar, because the spread of a
+     * window's sum is learned from few independent windows a day and a lasting shift of level must
+     * not page anyone.
+     */
+    public static final double DEFAULT_SUSTAINED_ALERT_DEVIATION = 10.0;
 
     private final Duration bucketWidth;
     private final ZoneId zone;
@@ -82,6 +96,8 @@ public final class VolumeDetectorConfig implements Serializable {
     private final Duration coldLevelHalfLife;
     private final double coldAlertDeviation;
     private final double coldMinimumRatio;
+    private final List<Duration> sustainedWindows;
+    private final double sustainedAlertDeviation;
 
     private VolumeDetectorConfig(Builder builder) {
         this.bucketWidth = builder.bucketWidth;
@@ -103,6 +119,8 @@ public final class VolumeDetectorConfig implements Serializable {
         this.coldLevelHalfLife = builder.coldLevelHalfLife;
         this.coldAlertDeviation = builder.coldAlertDeviation;
         this.coldMinimumRatio = builder.coldMinimumRatio;
+        this.sustainedWindows = builder.sustainedWindows;
+        this.sustainedAlertDeviation = builder.sustainedAlertDeviation;
     }
 
     public static VolumeDetectorConfig defaults() {
@@ -121,7 +139,8 @@ public final class VolumeDetectorConfig implements Serializable {
                 .minimumFlatlineExpected(minimumFlatlineExpected).learningClipDeviation(learningClipDeviation)
                 .dailySlots(dailySlots).dailyBurstFactor(dailyBurstFactor).burstHalfLife(burstHalfLife)
                 .coldStart(coldStart).coldWarmUpBuckets(coldWarmUpBuckets).coldLevelHalfLife(coldLevelHalfLife)
-                .coldAlertDeviation(coldAlertDeviation).coldMinimumRatio(coldMinimumRatio);
+                .coldAlertDeviation(coldAlertDeviation).coldMinimumRatio(coldMinimumRatio)
+                .sustainedWindows(sustainedWindows).sustainedAlertDeviation(sustainedAlertDeviation);
     }
 
     public Duration bucketWidth() {
@@ -200,6 +219,28 @@ public final class VolumeDetectorConfig implements Serializable {
         return coldMinimumRatio;
     }
 
+    public List<Duration> sustainedWindows() {
+        return sustainedWindows;
+    }
+
+    public double sustainedAlertDeviation() {
+        return sustainedAlertDeviation;
+    }
+
+    /** Buckets each sustained window spans, in the order of {@link #sustainedWindows()}. */
+    public int[] sustainedBuckets() {
+        return sustainedWindows.stream().mapToInt(w -> (int) ceilDiv(w.toMillis(), bucketWidth.toMillis())).toArray();
+    }
+
+    /** Buckets the detector keeps in its recent ring: the longest of the flatline and sustained windows. */
+    public int recentBuckets() {
+        int longest = flatlineBuckets();
+        for (int buckets : sustainedBuckets()) {
+            longest = Math.max(longest, buckets);
+        }
+        return longest;
+    }
+
     /** Buckets the flatline window spans (at least one). */
     public int flatlineBuckets() {
         return (int) Math.max(1, ceilDiv(flatlineWindow.toMillis(), bucketWidth.toMillis()));
@@ -222,7 +263,8 @@ public final class VolumeDetectorConfig implements Serializable {
                 + minimumExcess + ", minimumFlatlineExpected=" + minimumFlatlineExpected + ", learningClipDeviation="
                 + learningClipDeviation + ", dailySlots=" + dailySlots + ", dailyBurstFactor=" + dailyBurstFactor + ", burstHalfLife=" + burstHalfLife
                 + ", coldStart=" + coldStart + ", coldWarmUpBuckets=" + coldWarmUpBuckets + ", coldLevelHalfLife=" + coldLevelHalfLife
-                + ", coldAlertDeviation=" + coldAlertDeviation + ", coldMinimumRatio=" + coldMinimumRatio + "}";
+                + ", coldAlertDeviation=" + coldAlertDeviation + ", coldMinimumRatio=" + coldMinimumRatio
+                + ", sustainedWindows=" + sustainedWindows + ", sustainedAlertDeviation=" + sustainedAlertDeviation + "}";
     }
 
     /** Validates every value as it is set; the message names the setting. */
@@ -246,8 +288,25 @@ public final class VolumeDetectorConfig implements Serializable {
         private Duration coldLevelHalfLife = DEFAULT_COLD_LEVEL_HALF_LIFE;
         private double coldAlertDeviation = DEFAULT_COLD_ALERT_DEVIATION;
         private double coldMinimumRatio = DEFAULT_COLD_MINIMUM_RATIO;
+        private List<Duration> sustainedWindows = DEFAULT_SUSTAINED_WINDOWS;
+        private double sustainedAlertDeviation = DEFAULT_SUSTAINED_ALERT_DEVIATION;
 
         private Builder() {}
+
+        public Builder sustainedAlertDeviation(double value) {
+            this.sustainedAlertDeviation = positive("sustainedAlertDeviation", value);
+            return this;
+        }
+
+        /** Each positive; the check that each spans more than one bucket is made by {@link #build()}. */
+        public Builder sustainedWindows(List<Duration> value) {
+            Objects.requireNonNull(value, "sustainedWindows");
+            for (Duration window : value) {
+                positive("sustainedWindows", window);
+            }
+            this.sustainedWindows = List.copyOf(value);
+            return this;
+        }
 
         /** Must divide a day evenly, so every day has the same buckets. */
         public Builder bucketWidth(Duration value) {
@@ -370,6 +429,11 @@ public final class VolumeDetectorConfig implements Serializable {
         public VolumeDetectorConfig build() {
             if (flatlineWindow.compareTo(bucketWidth) < 0) {
                 throw new IllegalArgumentException("flatlineWindow (" + flatlineWindow + ") must be at least bucketWidth (" + bucketWidth + ")");
+            }
+            for (Duration window : sustainedWindows) {
+                if (window.compareTo(bucketWidth.multipliedBy(2)) < 0) {
+                    throw new IllegalArgumentException("sustainedWindows: " + window + " must span at least two buckets of " + bucketWidth);
+                }
             }
             return new VolumeDetectorConfig(this);
         }

@@ -40,6 +40,8 @@ public class VolumeDetectorState {
     public double typicalDayMaxDeviation;
     /** Completed days behind {@link #typicalDayMaxDeviation}. */
     public int daysCompleted;
+    /** Per sustained window ({@link VolumeDetectorConfig#sustainedWindows()}): mean squared (clipped) Anscombe residual of the window's sum. */
+    public double[] sustainedResidualVariance;
     /** The cold-start rule's own level (mean count per bucket), used only while the baseline warms up. */
     public double coldLevel;
     /** The cold-start rule's own mean squared (clipped) Anscombe residual. */
@@ -66,6 +68,7 @@ public class VolumeDetectorState {
         copy.dayMaxDeviation = dayMaxDeviation;
         copy.typicalDayMaxDeviation = typicalDayMaxDeviation;
         copy.daysCompleted = daysCompleted;
+        copy.sustainedResidualVariance = clone(sustainedResidualVariance);
         copy.coldLevel = coldLevel;
         copy.coldResidualVariance = coldResidualVariance;
         return copy;

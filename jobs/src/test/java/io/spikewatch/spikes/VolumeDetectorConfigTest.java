@@ -46,4 +46,17 @@ class VolumeDetectorConfigTest {
             assertThat(in.readObject().toString()).isEqualTo(config.toString());
         }
     }
+
+    @Test
+    void aSustainedWindowMustSpanAtLeastTwoBucketsAndItsBarMustBePositive() {
+        assertThatThrownBy(() -> VolumeDetectorConfig.builder().bucketWidth(Duration.ofMinutes(5))
+                .sustainedWindows(java.util.List.of(Duration.ofMinutes(5))).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("sustainedWindows");
+        assertThatThrownBy(() -> VolumeDetectorConfig.builder().sustainedWindows(java.util.List.of(Duration.ZERO)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("sustainedWindows");
+        assertThatThrownBy(() -> VolumeDetectorConfig.builder().sustainedAlertDeviation(0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("sustainedAlertDeviation");
+        assertThat(VolumeDetectorConfig.builder().bucketWidth(Duration.ofMinutes(5)).build().recentBuckets()).isEqualTo(48);
+        assertThat(VolumeDetectorConfig.defaults().recentBuckets()).isEqualTo(240);
+    }
 }

@@ -201,6 +201,42 @@ class VolumeDetectorTest {
         assertThat(night.expected()).isBetween(16.0, 24.0);
     }
 
+    /** Level 20 with one bucket of 200 every afternoon (the usual daily burst), and from {@code surgeFrom} on three times the level. */
+    private static List<VolumeScore> dailyBurstsThenASurge(VolumeDetectorConfig config, int surgeFrom) {
+        DoubleUnaryOperator mean = i -> i >= surgeFrom ? 60 : (i % PER_DAY_5M) == 170 ? 200 : 20;
+        return feed(new VolumeDetector(config), new VolumeDetectorState(), FIVE_MINUTES, 0, surgeFrom + 4 * 12, mean, new PoissonSeries(17));
+    }
+
+    @Test
+    void aSurgeThatLastsHoursAlertsThoughNoBucketOfItBeatsTheUsualDailyBurst() {
+        int surgeFrom = 8 * PER_DAY_5M + 40;
+        VolumeDetectorConfig defaults = VolumeDetectorConfig.builder().bucketWidth(FIVE_MINUTES).build();
+        List<VolumeScore> scores = dailyBurstsThenASurge(defaults, surgeFrom);
+        assertThat(scores.subList(0, surgeFrom)).noneMatch(s -> s.alertWorthy() && !s.warmingUp());
+        List<VolumeScore> surge = scores.subList(surgeFrom, scores.size());
+        int first = -1;
+        for (int i = 0; i < surge.size() && first < 0; i++) {
+            first = surge.get(i).alertWorthy() ? i : -1;
+        }
+        // caught within its first two hours, by the window sum: the bucket itself is far below the daily burst
+        assertThat(first).isBetween(1, 24);
+        assertThat(surge.get(first).kind()).isEqualTo(SpikeKind.VOLUME);
+        assertThat(surge.get(first).deviation()).isLessThan(10);
+
+        List<VolumeScore> bucketsOnly = dailyBurstsThenASurge(defaults.toBuilder().sustainedWindows(List.of()).build(), surgeFrom);
+        assertThat(bucketsOnly.subList(surgeFrom, bucketsOnly.size())).noneMatch(VolumeScore::alertWorthy);
+    }
+
+    @Test
+    void theDailyCycleIsNoSustainedSurgeWhileTheTimeOfDayIsStillBeingLearned() {
+        // the afternoon doubles for hours every day: before the profile is trusted, that is exactly
+        // what a sustained surge looks like, so the windows wait for it
+        DoubleUnaryOperator daily = i -> (i % PER_DAY_5M) >= 150 && (i % PER_DAY_5M) < 220 ? 40 : 20;
+        List<VolumeScore> scores = feed(detector(FIVE_MINUTES), new VolumeDetectorState(), FIVE_MINUTES, 0, 4 * PER_DAY_5M, daily,
+                new PoissonSeries(13));
+        assertThat(scores).noneMatch(VolumeScore::alertWorthy);
+    }
+
     @Test
     void aMissingBucketCountsAsZeroPosts() {
         VolumeDetector detector = detector(FIVE_MINUTES);
