@@ -18,9 +18,20 @@ import java.util.Optional;
  * @param rejected requests the webhook could not read
  * @param sourceBehindPace the most the alert path's source fell behind the replay's pace; a
  *     latency measured from emission hides this much, so it is reported beside it
+ * @param annotated how many posts the job annotated and indexed before it was stopped, and in what
+ *     time from the replay's first record: the capacity the job really had, beside the measured one
  */
 public record AlertLatencyResult(String name, double surgeRate, double capacityMultiple, int expectedAlerts,
-        List<AlertLatency> alerts, List<AlertArrival> otherArrivals, List<String> rejected, Duration sourceBehindPace) {
+        List<AlertLatency> alerts, List<AlertArrival> otherArrivals, List<String> rejected, Duration sourceBehindPace,
+        Throughput annotated) {
+
+    /** A number of posts handled in a wall-clock time. */
+    public record Throughput(long posts, Duration elapsed) {
+
+        public double postsPerSecond() {
+            return elapsed.isZero() || elapsed.isNegative() ? 0 : posts / (elapsed.toMillis() / 1000.0);
+        }
+    }
 
     static final String STARTED = "started";
 
@@ -32,22 +43,26 @@ public record AlertLatencyResult(String name, double surgeRate, double capacityM
 
     /** Sorts the arrivals of a run into measured STARTED alerts and the rest. */
     public static AlertLatencyResult of(String name, SurgeProfile profile, double speed, double capacity,
-            List<AlertArrival> arrivals, List<String> rejected, EmissionLog log, Duration outOfOrderness) {
+            List<AlertArrival> arrivals, List<String> rejected, EmissionLog log, Duration outOfOrderness, Throughput annotated) {
         List<AlertLatency> measured = new ArrayList<>();
         List<AlertArrival> others = new ArrayList<>();
         for (AlertArrival arrival : arrivals) {
             Optional<AlertLatency> latency = STARTED.equals(arrival.phase())
-                    ? AlertLatency.of(arrival, log, outOfOrderness, profile.start())
+                    ? AlertLatency.of(arrival, log, speed, outOfOrderness, profile.start())
                     : Optional.empty();
             latency.ifPresentOrElse(measured::add, () -> others.add(arrival));
         }
         double rate = profile.surgeRate(speed);
         return new AlertLatencyResult(name, rate, rate / capacity, profile.surges(), measured, others, rejected,
-                log.maxBehindPace(speed));
+                log.maxBehindPace(speed), annotated);
     }
 
     public LatencyStats latency() {
         return LatencyStats.of(alerts.stream().map(AlertLatency::latency).toList());
+    }
+
+    public LatencyStats onPace() {
+        return LatencyStats.of(alerts.stream().map(AlertLatency::onPace).toList());
     }
 
     public LatencyStats afterWatermark() {

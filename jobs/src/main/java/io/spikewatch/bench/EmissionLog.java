@@ -112,19 +112,27 @@ public final class EmissionLog {
     }
 
     /**
+     * When {@code eventTime} was due on the wall clock by a pace of {@code speed} times real time
+     * that started with the first entry: when a source that never fell behind would have reached
+     * it. Empty for an empty log.
+     */
+    public Optional<Instant> dueAt(Instant eventTime, double speed) {
+        if (entries.isEmpty()) {
+            return Optional.empty();
+        }
+        Entry first = entries.get(0);
+        long eventMillis = Duration.between(first.eventTime(), eventTime).toMillis();
+        return Optional.of(first.emittedAt().plusMillis(Math.round(eventMillis / speed)));
+    }
+
+    /**
      * How far emission fell behind a replay paced at {@code speed} times real time from its first
      * entry: the largest delay of an entry against the pace, zero when it kept up.
      */
     public Duration maxBehindPace(double speed) {
-        if (entries.isEmpty()) {
-            return Duration.ZERO;
-        }
-        Entry first = entries.get(0);
         Duration worst = Duration.ZERO;
         for (Entry entry : entries) {
-            long eventMillis = Duration.between(first.eventTime(), entry.eventTime()).toMillis();
-            Instant due = first.emittedAt().plusMillis(Math.round(eventMillis / speed));
-            Duration behind = Duration.between(due, entry.emittedAt());
+            Duration behind = Duration.between(dueAt(entry.eventTime(), speed).orElseThrow(), entry.emittedAt());
             if (behind.compareTo(worst) > 0) {
                 worst = behind;
             }

@@ -28,6 +28,21 @@ public final class IndexedPostsProgress implements Supplier<Optional<Instant>> {
         this.postsIndex = postsIndex;
     }
 
+    /** Posts annotated and indexed so far (after a refresh); 0 when the index does not exist yet. */
+    public long count() {
+        try {
+            client.indices().refresh(r -> r.index(postsIndex));
+            return client.count(c -> c.index(postsIndex)).count();
+        } catch (ElasticsearchException e) {
+            if (e.status() == NOT_FOUND) {
+                return 0;
+            }
+            throw e;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot count the posts in " + postsIndex, e);
+        }
+    }
+
     @Override
     public Optional<Instant> get() {
         try {

@@ -7,22 +7,26 @@ import java.util.Locale;
 /** The benchmark's results as fixed-width text: one summary row per run, then every alert. */
 public final class LatencyTable {
 
+    private static final String ROW = "%-9s %-15s %-6s | %-24s | %-15s | %-8s | %-15s | %s%n";
+
     private LatencyTable() {}
 
     public static String summary(List<AlertLatencyResult> results) {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "%-9s %14s %7s | %-26s | %-10s | %-24s | %s%n", "run", "surge input", "alerts",
-                "latency median / p90 / max", "pipeline*", "annotation behind (event)", "source behind pace"));
-        sb.append(String.format(Locale.ROOT, "%-9s %14s %7s | %-26s | %-10s | %-24s | %s%n", "", "posts/s (xcap)", "", "",
-                "median", "median / max at delivery", "max"));
+        sb.append(String.format(Locale.ROOT, ROW, "run", "surge input", "alerts", "latency", "on the pace", "pipeline",
+                "annotation", "source behind"));
+        sb.append(String.format(Locale.ROOT, ROW, "", "posts/s (x cap)", "", "median / p90 / max", "median / max", "median",
+                "behind (event)", "the pace, max"));
         for (AlertLatencyResult r : results) {
             LatencyStats latency = r.latency();
+            LatencyStats onPace = r.onPace();
             LatencyStats lag = r.annotationLag();
-            sb.append(String.format(Locale.ROOT, "%-9s %14s %7s | %-26s | %-10s | %-24s | %s%n",
+            sb.append(String.format(Locale.ROOT, ROW,
                     r.name(),
                     String.format(Locale.ROOT, "%.0f (%.1fx)", r.surgeRate(), r.capacityMultiple()),
                     r.alerts().size() + "/" + r.expectedAlerts(),
                     seconds(latency.median()) + " / " + seconds(latency.p90()) + " / " + seconds(latency.max()),
+                    seconds(onPace.median()) + " / " + seconds(onPace.max()),
                     seconds(r.afterWatermark().median()),
                     minutes(lag.median()) + " / " + minutes(lag.max()),
                     seconds(r.sourceBehindPace())));
@@ -33,9 +37,14 @@ public final class LatencyTable {
     public static String alerts(List<AlertLatencyResult> results) {
         StringBuilder sb = new StringBuilder();
         for (AlertLatencyResult r : results) {
+            double jobRate = r.annotated().postsPerSecond();
+            sb.append(String.format(Locale.ROOT, "  %-9s the job annotated %,d posts in %.0f s: %.1f posts/s (surge input %.1fx that)%n",
+                    r.name(), r.annotated().posts(), r.annotated().elapsed().toMillis() / 1000.0, jobRate,
+                    jobRate > 0 ? r.surgeRate() / jobRate : 0));
             for (AlertLatency a : r.alerts()) {
-                sb.append(String.format(Locale.ROOT, "  %-9s spike at %s: latency %s (pipeline %s), annotation %s behind%n",
-                        r.name(), a.spikeStart(), seconds(a.latency()), seconds(a.afterWatermark()), minutes(a.annotationLag())));
+                sb.append(String.format(Locale.ROOT, "  %-9s spike at %s: latency %s, on the pace %s, pipeline %s; annotation %s behind%n",
+                        r.name(), a.spikeStart(), seconds(a.latency()), seconds(a.onPace()), seconds(a.afterWatermark()),
+                        minutes(a.annotationLag())));
             }
             for (AlertArrival other : r.otherArrivals()) {
                 sb.append(String.format(Locale.ROOT, "  %-9s not measured: %s (%s)%n", r.name(), other.alertId(), other.phase()));

@@ -61,6 +61,10 @@ public final class BenchAlertsCommand implements Callable<Integer> {
             description = "The job's watermark out-of-orderness, ISO-8601 (default: ${DEFAULT-VALUE}, the job's default).")
     Duration outOfOrderness;
 
+    @Option(names = "--aligned-checkpoints",
+            description = "Run the job with aligned checkpoints instead of its default unaligned ones, to see what they cost.")
+    boolean alignedCheckpoints;
+
     @Option(names = "--templates", paramLabel = "FILE",
             description = "NDJSON posts whose texts the scenario reuses (default: the seed scenario, generated).")
     Path templates;
@@ -82,7 +86,8 @@ public final class BenchAlertsCommand implements Callable<Integer> {
                 .overloadMultiple(overload)
                 .capacityPosts(capacityPosts)
                 .annotationParallelism(parallelism)
-                .outOfOrderness(outOfOrderness);
+                .outOfOrderness(outOfOrderness)
+                .unalignedCheckpoints(!alignedCheckpoints);
         if (capacity != null) {
             builder.capacity(capacity);
         }

@@ -19,6 +19,7 @@ import io.spikewatch.schema.RawRecord;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
@@ -94,6 +95,10 @@ public final class MonitorRun {
         flinkConfig.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
         flinkConfig.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, RESTART_ATTEMPTS);
         flinkConfig.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, RESTART_DELAY);
+        // Unaligned by default: an aligned barrier would hold the alert path's input at the spike
+        // detector until the barrier on its other input, the annotated posts, has crawled through
+        // NLP's backlog, so a surge that outruns annotation would delay alerts by as much.
+        flinkConfig.set(CheckpointingOptions.ENABLE_UNALIGNED, settings.unalignedCheckpoints());
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flinkConfig);
         env.enableCheckpointing(settings.checkpointInterval().toMillis());
         job.buildInto(env);
