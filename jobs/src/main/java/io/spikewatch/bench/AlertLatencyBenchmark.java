@@ -25,10 +25,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.apache.flink.api.common.JobStatus;
+import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.core.execution.JobClient;
 
 /**
@@ -221,12 +222,10 @@ public final class AlertLatencyBenchmark {
         Duration replay = ReplaySpeed.timesRealTime(settings.speed).wallTimeFor(Duration.ofMinutes(profile.totalMinutes()));
         long deadline = System.nanoTime() + STARTUP_ALLOWANCE.plus(replay).plus(settings.grace).toNanos();
         Long replayDoneAt = null;
+        CompletableFuture<JobExecutionResult> ended = job.getJobExecutionResult();
         while (true) {
-            JobStatus status = job.getJobStatus().get();
-            if (status.isGloballyTerminalState()) {
-                if (status == JobStatus.FAILED) {
-                    job.getJobExecutionResult().get();
-                }
+            if (ended.isDone()) {
+                ended.get(); // a bounded replay may finish by itself; a failed one throws its cause here
                 return;
             }
             if (replayDoneAt == null && EmissionLog.read(log).lastEventTime().filter(t -> !t.isBefore(lastMinute)).isPresent()) {
@@ -246,11 +245,12 @@ public final class AlertLatencyBenchmark {
 
     /** Cancels the job unless it has ended, and waits until it has, so the next run has the machine. */
     private static void stop(JobClient job) throws InterruptedException {
+        CompletableFuture<JobExecutionResult> ended = job.getJobExecutionResult();
         try {
-            if (!job.getJobStatus().get().isGloballyTerminalState()) {
+            if (!ended.isDone()) {
                 job.cancel().get(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             }
-            job.getJobExecutionResult().get(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            ended.get(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {
             // a cancelled job ends its result future exceptionally; either way it is over or abandoned
         }

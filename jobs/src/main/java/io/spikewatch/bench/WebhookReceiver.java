@@ -70,6 +70,22 @@ public final class WebhookReceiver implements AutoCloseable {
         return List.copyOf(arrivals);
     }
 
+    /**
+     * Waits until {@code count} alerts have arrived (each is noted just after its answer is sent)
+     * or {@code timeout} has passed; returns whether they did.
+     */
+    public synchronized boolean awaitArrivals(int count, java.time.Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (arrivals.size() < count) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+        return true;
+    }
+
     /** Requests that were not a readable alert, each with the reason. */
     public synchronized List<String> rejections() {
         return List.copyOf(rejections);
@@ -106,6 +122,7 @@ public final class WebhookReceiver implements AutoCloseable {
             }
             synchronized (this) {
                 arrivals.add(new AlertArrival(id, body.path("phase").asText(), spikeStart, arrivedAt, annotated));
+                notifyAll();
             }
         }
     }
