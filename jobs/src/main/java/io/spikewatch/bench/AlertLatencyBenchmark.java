@@ -179,9 +179,11 @@ public final class AlertLatencyBenchmark {
                 AlertLatencyResult.Throughput annotated;
                 try {
                     awaitAlerts(job, webhook, log, profile);
-                    Instant firstEmission = EmissionLog.read(log).entries().stream().findFirst()
-                            .map(EmissionLog.Entry::emittedAt).orElse(Instant.now());
-                    annotated = new AlertLatencyResult.Throughput(progress.count(), Duration.between(firstEmission, Instant.now()));
+                    EmissionLog emitted = EmissionLog.read(log);
+                    Instant now = Instant.now();
+                    Instant firstEmission = emitted.entries().stream().findFirst().map(EmissionLog.Entry::emittedAt).orElse(now);
+                    long offered = profile.postsBefore(emitted.eventTimeAt(now).map(t -> t.plusSeconds(1)).orElse(profile.start()));
+                    annotated = new AlertLatencyResult.Throughput(progress.count(), offered, Duration.between(firstEmission, now));
                 } finally {
                     stop(job);
                 }

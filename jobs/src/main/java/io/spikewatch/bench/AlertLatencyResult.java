@@ -25,11 +25,24 @@ public record AlertLatencyResult(String name, double surgeRate, double capacityM
         List<AlertLatency> alerts, List<AlertArrival> otherArrivals, List<String> rejected, Duration sourceBehindPace,
         Throughput annotated) {
 
-    /** A number of posts handled in a wall-clock time. */
-    public record Throughput(long posts, Duration elapsed) {
+    /**
+     * Posts annotated in a wall-clock time, out of the posts offered to annotation by then.
+     *
+     * @param posts annotated and indexed
+     * @param offered emitted by the replay by then
+     */
+    public record Throughput(long posts, long offered, Duration elapsed) {
+
+        /** Share of the offered posts left waiting above which annotation counts as saturated. */
+        static final double SATURATED_BACKLOG = 0.1;
 
         public double postsPerSecond() {
             return elapsed.isZero() || elapsed.isNegative() ? 0 : posts / (elapsed.toMillis() / 1000.0);
+        }
+
+        /** Whether a backlog was left: then the rate is what the job could annotate, its capacity in the run. */
+        public boolean saturated() {
+            return offered - posts > SATURATED_BACKLOG * offered;
         }
     }
 

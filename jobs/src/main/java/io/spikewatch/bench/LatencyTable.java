@@ -38,9 +38,11 @@ public final class LatencyTable {
         StringBuilder sb = new StringBuilder();
         for (AlertLatencyResult r : results) {
             double jobRate = r.annotated().postsPerSecond();
-            sb.append(String.format(Locale.ROOT, "  %-9s the job annotated %,d posts in %.0f s: %.1f posts/s (surge input %.1fx that)%n",
-                    r.name(), r.annotated().posts(), r.annotated().elapsed().toMillis() / 1000.0, jobRate,
-                    jobRate > 0 ? r.surgeRate() / jobRate : 0));
+            sb.append(String.format(Locale.ROOT, "  %-9s the job annotated %,d of %,d posts in %.0f s: %.1f posts/s%s%n",
+                    r.name(), r.annotated().posts(), r.annotated().offered(), r.annotated().elapsed().toMillis() / 1000.0, jobRate,
+                    !r.annotated().saturated() ? " (kept up with the input)"
+                            : String.format(Locale.ROOT, " (saturated: the job's capacity; the surge input was %.1fx that)",
+                                    jobRate > 0 ? r.surgeRate() / jobRate : 0)));
             for (AlertLatency a : r.alerts()) {
                 sb.append(String.format(Locale.ROOT, "  %-9s spike at %s: latency %s, on the pace %s, pipeline %s; annotation %s behind%n",
                         r.name(), a.spikeStart(), seconds(a.latency()), seconds(a.onPace()), seconds(a.afterWatermark()),

@@ -107,6 +107,23 @@ public record SurgeProfile(Instant start, int quietMinutes, int surges, int surg
         return postsPerMinute().stream().mapToLong(Integer::longValue).sum();
     }
 
+    /** Posts with an event time before {@code eventTime}. */
+    public long postsBefore(Instant eventTime) {
+        long posts = 0;
+        List<Integer> counts = postsPerMinute();
+        for (int m = 0; m < counts.size(); m++) {
+            Instant minute = start.plus(Duration.ofMinutes(m));
+            if (!minute.isBefore(eventTime)) {
+                break;
+            }
+            long millisIn = Math.min(Duration.ofMinutes(1).toMillis(), Duration.between(minute, eventTime).toMillis());
+            int n = counts.get(m);
+            // posts sit at minute + i * 60 s / n: those with i * 60 s / n < millisIn
+            posts += Math.min(n, (millisIn * n + Duration.ofMinutes(1).toMillis() - 1) / Duration.ofMinutes(1).toMillis());
+        }
+        return posts;
+    }
+
     /** The event time just past the last post. */
     public Instant end() {
         return start.plus(Duration.ofMinutes(totalMinutes()));

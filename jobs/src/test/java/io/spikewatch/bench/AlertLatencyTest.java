@@ -69,7 +69,7 @@ class AlertLatencyTest {
                 new AlertArrival("b|started", "started", START.plus(Duration.ofMinutes(30)), WALL.plusMillis(9_000), spike));
 
         AlertLatencyResult result = AlertLatencyResult.of("overload", profile, SPEED, 5, arrivals, List.of(), log,
-                Duration.ofMinutes(2), new AlertLatencyResult.Throughput(100, Duration.ofSeconds(10)));
+                Duration.ofMinutes(2), new AlertLatencyResult.Throughput(100, 400, Duration.ofSeconds(10)));
 
         assertThat(result.alerts()).extracting(AlertLatency::alertId).containsExactly("a|started");
         assertThat(result.otherArrivals()).extracting(AlertArrival::alertId).containsExactly("a|ended", "b|started");
@@ -77,6 +77,9 @@ class AlertLatencyTest {
         assertThat(result.capacityMultiple()).isEqualTo(10.0);
         assertThat(result.latency().median()).isEqualTo(Duration.ofMillis(2_200));
         assertThat(result.annotated().postsPerSecond()).isEqualTo(10.0);
+        assertThat(result.annotated().saturated()).isTrue();
+        assertThat(LatencyTable.alerts(List.of(result))).contains("100 of 400 posts").contains("saturated")
+                .contains("surge input was 5.0x that");
         assertThat(LatencyTable.summary(List.of(result))).contains("overload").contains("50 (10.0x)").contains("1/1")
                 .contains("2.20s / 2.20s / 2.20s");
     }

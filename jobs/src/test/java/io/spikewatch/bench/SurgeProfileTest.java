@@ -20,6 +20,10 @@ class SurgeProfileTest {
         assertThat(profile.totalPosts()).isEqualTo(6 * 5 + 4 * 50);
         assertThat(profile.end()).isEqualTo(Instant.parse("2024-08-13T00:10:00Z"));
         assertThat(profile.threshold()).isEqualTo(28).isGreaterThan(5).isLessThanOrEqualTo(50);
+        assertThat(profile.postsBefore(START)).isZero();
+        assertThat(profile.postsBefore(START.plusSeconds(1))).as("the first post of minute 0").isEqualTo(1);
+        assertThat(profile.postsBefore(START.plusSeconds(150))).as("10 background, half of the first surge minute").isEqualTo(35);
+        assertThat(profile.postsBefore(profile.end().plusSeconds(60))).isEqualTo(profile.totalPosts());
     }
 
     @Test
