@@ -18,8 +18,9 @@ import picocli.CommandLine.Option;
  * Annotation throughput of CoreNLP's default configuration and of ours, on the same posts in the
  * same run, with peak heap. The posts are the seed scenario's unless {@code --in} names a file.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Measure annotation throughput (posts/s) for CoreNLP's default configuration and ours, on the same posts.")
+@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = BenchAlertsCommand.class,
+        description = {"Measure annotation throughput (posts/s) for CoreNLP's default configuration and ours, on the same posts.",
+                "'bench alerts' measures alert latency while the input outruns annotation."})
 public final class BenchCommand implements Callable<Integer> {
 
     @Spec

@@ -14,7 +14,12 @@ import io.spikewatch.replay.ReplaySpeed;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Function;
+import io.spikewatch.schema.RawRecord;
+import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
@@ -30,6 +35,7 @@ public final class MonitorRun {
 
     static final int RESTART_ATTEMPTS = 3;
     static final Duration RESTART_DELAY = Duration.ofSeconds(5);
+    static final String JOB_NAME = "spikewatch-monitor";
 
     private MonitorRun() {}
 
@@ -40,6 +46,33 @@ public final class MonitorRun {
             AnnotatorConfig annotatorConfig,
             MonitorSettings settings,
             AlertingSettings alerting) throws Exception {
+        return environment(inputs, speed, connection, annotatorConfig, settings, alerting, null).execute(JOB_NAME);
+    }
+
+    /**
+     * Starts the same run without waiting for it; the caller watches and may cancel it through
+     * the returned client. The alert path reads {@code alertSource} applied to the replay (a
+     * benchmark wraps the replay to note when records leave it).
+     */
+    public static JobClient start(
+            List<Path> inputs,
+            ReplaySpeed speed,
+            ElasticsearchConnection connection,
+            AnnotatorConfig annotatorConfig,
+            MonitorSettings settings,
+            AlertingSettings alerting,
+            Function<NdjsonReplaySource, Source<RawRecord, ?, ?>> alertSource) throws Exception {
+        return environment(inputs, speed, connection, annotatorConfig, settings, alerting, alertSource).executeAsync(JOB_NAME);
+    }
+
+    private static StreamExecutionEnvironment environment(
+            List<Path> inputs,
+            ReplaySpeed speed,
+            ElasticsearchConnection connection,
+            AnnotatorConfig annotatorConfig,
+            MonitorSettings settings,
+            AlertingSettings alerting,
+            Function<NdjsonReplaySource, Source<RawRecord, ?, ?>> alertSource) throws Exception {
         NdjsonReplaySource source = NdjsonReplaySource.of(inputs, speed);
         if (alerting != null) {
             alerting.rules();
@@ -53,7 +86,8 @@ public final class MonitorRun {
                 .setDeadLetterIndex(settings.indices().deadLetters())
                 .build();
         MonitorJob job = new MonitorJob(source, sink, new CoreNlpAnnotators(annotatorConfig), settings,
-                alerting == null ? null : new MonitorJob.Alerting(alerting, connection));
+                alerting == null ? null : new MonitorJob.Alerting(alerting, connection,
+                        alertSource == null ? null : alertSource.apply(NdjsonReplaySource.of(inputs, speed))));
 
         Configuration flinkConfig = new Configuration();
         flinkConfig.set(CoreOptions.DEFAULT_PARALLELISM, settings.annotationParallelism());
@@ -61,10 +95,14 @@ public final class MonitorRun {
         flinkConfig.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
         flinkConfig.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, RESTART_ATTEMPTS);
         flinkConfig.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, RESTART_DELAY);
+        // Unaligned by default: an aligned barrier would hold the alert path's input at the spike
+        // detector until the barrier on its other input, the annotated posts, has crawled through
+        // NLP's backlog, so a surge that outruns annotation would delay alerts by as much.
+        flinkConfig.set(CheckpointingOptions.ENABLE_UNALIGNED, settings.unalignedCheckpoints());
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flinkConfig);
         env.enableCheckpointing(settings.checkpointInterval().toMillis());
         job.buildInto(env);
-        return env.execute("spikewatch-monitor");
+        return env;
     }
 
     static Duration elapsed(long startNanos) {

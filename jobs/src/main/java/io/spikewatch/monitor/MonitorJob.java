@@ -59,8 +59,16 @@ public final class MonitorJob {
     /**
      * Spike detection and alerting: the rules and detectors, the tracked entities counted ahead of
      * NLP, and the Elasticsearch that records deliveries (so an alert is sent once).
+     *
+     * @param source what the alert path reads: the same input as the job's source, read a second
+     *     time (for a message queue, a second consumer); null to read the job's source again
      */
-    public record Alerting(AlertingSettings settings, ElasticsearchConnection deliveryRecords) {}
+    public record Alerting(AlertingSettings settings, ElasticsearchConnection deliveryRecords, Source<RawRecord, ?, ?> source) {
+
+        public Alerting(AlertingSettings settings, ElasticsearchConnection deliveryRecords) {
+            this(settings, deliveryRecords, null);
+        }
+    }
 
     public MonitorJob(Source<RawRecord, ?, ?> source, Sink<IndexDocument> sink, AnnotatorFactory annotators, MonitorSettings settings) {
         this(source, sink, annotators, settings, null);
@@ -116,7 +124,8 @@ public final class MonitorJob {
 
         DataStream<IndexDocument> documents = postDocuments.union(statementDocuments, metricDocuments, deadLetterDocuments);
         if (alerting != null) {
-            DataStream<Post> alertPosts = env.fromSource(source, watermarks, "alert-source").uid("alert-source").setParallelism(1)
+            Source<RawRecord, ?, ?> alertSource = alerting.source() != null ? alerting.source() : source;
+            DataStream<Post> alertPosts = env.fromSource(alertSource, watermarks, "alert-source").uid("alert-source").setParallelism(1)
                     .process(new ParseRecords()).name("alert-parse").uid("alert-parse").setParallelism(1);
             documents = documents.union(detectAndAlert(alertPosts, postDocuments.getSideOutput(AnnotateDocuments.OBSERVATIONS), indices));
         }

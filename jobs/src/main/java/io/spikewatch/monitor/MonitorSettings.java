@@ -19,12 +19,19 @@ public final class MonitorSettings implements Serializable {
     public static final Duration DEFAULT_ALLOWED_LATENESS = Duration.ofHours(1);
     public static final Duration DEFAULT_CHECKPOINT_INTERVAL = Duration.ofSeconds(10);
     public static final int DEFAULT_ANNOTATION_PARALLELISM = 2;
+    /**
+     * Unaligned checkpoints by default: with aligned ones, the spike detector's alert input waits at
+     * each checkpoint until the barrier on its annotated-posts input has come through NLP's
+     * backlog, so alerts would wait for NLP whenever annotation falls behind.
+     */
+    public static final boolean DEFAULT_UNALIGNED_CHECKPOINTS = true;
 
     private final IndexNames indices;
     private final Duration outOfOrderness;
     private final Duration allowedLateness;
     private final Duration checkpointInterval;
     private final int annotationParallelism;
+    private final boolean unalignedCheckpoints;
 
     private MonitorSettings(Builder b) {
         this.indices = b.indices;
@@ -32,6 +39,7 @@ public final class MonitorSettings implements Serializable {
         this.allowedLateness = b.allowedLateness;
         this.checkpointInterval = b.checkpointInterval;
         this.annotationParallelism = b.annotationParallelism;
+        this.unalignedCheckpoints = b.unalignedCheckpoints;
     }
 
     public static Builder builder() {
@@ -58,11 +66,16 @@ public final class MonitorSettings implements Serializable {
         return annotationParallelism;
     }
 
+    /** Whether checkpoint barriers may overtake buffered records (see {@link #DEFAULT_UNALIGNED_CHECKPOINTS}). */
+    public boolean unalignedCheckpoints() {
+        return unalignedCheckpoints;
+    }
+
     @Override
     public String toString() {
         return "MonitorSettings{indices=" + indices + ", outOfOrderness=" + outOfOrderness
                 + ", allowedLateness=" + allowedLateness + ", checkpointInterval=" + checkpointInterval
-                + ", annotationParallelism=" + annotationParallelism + "}";
+                + ", annotationParallelism=" + annotationParallelism + ", unalignedCheckpoints=" + unalignedCheckpoints + "}";
     }
 
     /** Builder whose setters validate; every setting has a named default. */
@@ -72,6 +85,7 @@ public final class MonitorSettings implements Serializable {
         private Duration allowedLateness = DEFAULT_ALLOWED_LATENESS;
         private Duration checkpointInterval = DEFAULT_CHECKPOINT_INTERVAL;
         private int annotationParallelism = DEFAULT_ANNOTATION_PARALLELISM;
+        private boolean unalignedCheckpoints = DEFAULT_UNALIGNED_CHECKPOINTS;
 
         public Builder indices(IndexNames indices) {
             this.indices = Objects.requireNonNull(indices, "indices");
@@ -101,6 +115,11 @@ public final class MonitorSettings implements Serializable {
                 throw new IllegalArgumentException("annotation-parallelism must be at least 1, got " + value);
             }
             this.annotationParallelism = value;
+            return this;
+        }
+
+        public Builder unalignedCheckpoints(boolean value) {
+            this.unalignedCheckpoints = value;
             return this;
         }
 

@@ -33,8 +33,11 @@ import org.apache.flink.util.Collector;
  * got it are skipped; after sending, the document is written at once with every delivery, failed
  * ones included. Only a crash between a delivery and that write can repeat it.
  *
- * <p>Deliveries block this operator while they retry (bounded by {@link DeliveryRetry}); it runs
- * on the alert path only, after detection, so it never holds back counting or annotation.
+ * <p>Deliveries block this operator while they retry (bounded by {@link DeliveryRetry}); the
+ * channels of one alert are sent to concurrently ({@link Notifier}), so an alert holds the
+ * operator as long as its slowest channel, and every channel's delivery, failed or not, is in the
+ * document written afterwards. It runs on the alert path only, after detection, so it never holds
+ * back counting or annotation.
  */
 public class NotifyAlerts extends ProcessFunction<Alert, Void> {
 
@@ -109,6 +112,9 @@ public class NotifyAlerts extends ProcessFunction<Alert, Void> {
 
     @Override
     public void close() throws Exception {
+        if (notifier != null) {
+            notifier.close();
+        }
         if (client != null) {
             client._transport().close();
         }

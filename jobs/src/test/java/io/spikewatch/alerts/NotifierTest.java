@@ -15,6 +15,9 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class NotifierTest {
@@ -143,6 +146,126 @@ class NotifierTest {
         assertThat(notifier.deliver(alert("console"))).singleElement().extracting(Delivery::status)
                 .isEqualTo(DeliveryStatus.DELIVERED);
         assertThat(bytes.toString(StandardCharsets.UTF_8)).isEqualTo("[ALERT] title\n        text\n\n");
+    }
+
+    /** A channel that holds its send until released, as an SMTP server that never answers would. */
+    private static final class StuckChannel implements AlertChannel {
+        final CountDownLatch entered = new CountDownLatch(1);
+        final CountDownLatch release = new CountDownLatch(1);
+
+        @Override
+        public String name() {
+            return "stuck";
+        }
+
+        @Override
+        public void send(Alert alert) throws DeliveryException {
+            entered.countDown();
+            try {
+                if (!release.await(LATCH_GUARD.toSeconds(), TimeUnit.SECONDS)) {
+                    throw new DeliveryException("never released", false);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new DeliveryException("interrupted", false);
+            }
+        }
+    }
+
+    /** A channel that reports each send on a latch. */
+    private static final class SignallingChannel implements AlertChannel {
+        final CountDownLatch sent = new CountDownLatch(1);
+
+        @Override
+        public String name() {
+            return "fast";
+        }
+
+        @Override
+        public void send(Alert alert) {
+            sent.countDown();
+        }
+    }
+
+    /** Bounds every latch wait, so a regression fails the test instead of hanging it; never reached when it passes. */
+    private static final Duration LATCH_GUARD = Duration.ofSeconds(30);
+
+    @Test
+    void aStuckChannelDoesNotHoldBackTheOthersAndTheResultsKeepTheChannelOrder() throws Exception {
+        StuckChannel stuck = new StuckChannel();
+        SignallingChannel fast = new SignallingChannel();
+        try (Notifier notifier = new Notifier(Map.of("stuck", stuck, "fast", fast), DeliveryRetry.defaults(), clock, sleeper)) {
+            CompletableFuture<List<Delivery>> result = CompletableFuture.supplyAsync(() -> notifier.deliver(alert("stuck", "fast")));
+
+            assertThat(stuck.entered.await(LATCH_GUARD.toSeconds(), TimeUnit.SECONDS)).as("the stuck channel was called").isTrue();
+            assertThat(fast.sent.await(LATCH_GUARD.toSeconds(), TimeUnit.SECONDS))
+                    .as("the second channel is sent to while the first is still stuck").isTrue();
+            assertThat(result).as("deliver waits for the slowest channel").isNotDone();
+
+            stuck.release.countDown();
+            List<Delivery> deliveries = result.get(LATCH_GUARD.toSeconds(), TimeUnit.SECONDS);
+            assertThat(deliveries).extracting(Delivery::channel, Delivery::status, Delivery::attempts).containsExactly(
+                    org.assertj.core.groups.Tuple.tuple("stuck", DeliveryStatus.DELIVERED, 1),
+                    org.assertj.core.groups.Tuple.tuple("fast", DeliveryStatus.DELIVERED, 1));
+        }
+    }
+
+    @Test
+    void aFailingChannelLeavesTheOthersRecordUntouched() {
+        ScriptedChannel failing = new ScriptedChannel(transientError("HTTP 503"), transientError("HTTP 503"),
+                new DeliveryException("HTTP 404 from hooks.example.org", false));
+        SignallingChannel fast = new SignallingChannel();
+        try (Notifier notifier = new Notifier(Map.of("scripted", failing, "fast", fast), DeliveryRetry.defaults(), clock, sleeper)) {
+            List<Delivery> deliveries = notifier.deliver(alert("fast", "scripted"));
+
+            assertThat(deliveries).hasSize(2);
+            assertThat(deliveries.get(0)).satisfies(d -> {
+                assertThat(d.channel()).isEqualTo("fast");
+                assertThat(d.status()).isEqualTo(DeliveryStatus.DELIVERED);
+                assertThat(d.attempts()).isEqualTo(1);
+                assertThat(d.lastError()).isNull();
+            });
+            assertThat(deliveries.get(1)).satisfies(d -> {
+                assertThat(d.channel()).isEqualTo("scripted");
+                assertThat(d.status()).isEqualTo(DeliveryStatus.FAILED);
+                assertThat(d.attempts()).isEqualTo(3);
+                assertThat(d.lastError()).isEqualTo("HTTP 404 from hooks.example.org");
+            });
+            assertThat(waits).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2));
+        }
+    }
+
+    @Test
+    void anInterruptedWaitRecordsTheUnfinishedChannelsAsFailedAndKeepsTheInterrupt() throws Exception {
+        StuckChannel stuck = new StuckChannel();
+        SignallingChannel fast = new SignallingChannel();
+        try (Notifier notifier = new Notifier(Map.of("stuck", stuck, "fast", fast), DeliveryRetry.defaults(), clock, sleeper)) {
+            CompletableFuture<List<Delivery>> result = new CompletableFuture<>();
+            CompletableFuture<Boolean> stillInterrupted = new CompletableFuture<>();
+            Thread operator = new Thread(() -> {
+                result.complete(notifier.deliver(alert("fast", "stuck")));
+                stillInterrupted.complete(Thread.currentThread().isInterrupted());
+            });
+            operator.start();
+            assertThat(stuck.entered.await(LATCH_GUARD.toSeconds(), TimeUnit.SECONDS)).isTrue();
+            assertThat(fast.sent.await(LATCH_GUARD.toSeconds(), TimeUnit.SECONDS)).isTrue();
+            operator.interrupt();
+
+            List<Delivery> deliveries = result.get(LATCH_GUARD.toSeconds(), TimeUnit.SECONDS);
+            assertThat(deliveries).extracting(Delivery::channel).containsExactly("fast", "stuck");
+            assertThat(deliveries.get(1).status()).isEqualTo(DeliveryStatus.FAILED);
+            assertThat(deliveries.get(1).lastError()).startsWith("interrupted before the delivery finished");
+            assertThat(stillInterrupted.get(LATCH_GUARD.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    @Test
+    void aClosedNotifierRefusesToDeliver() {
+        Notifier notifier = new Notifier(Map.of("fast", new SignallingChannel()), DeliveryRetry.defaults(), clock, sleeper);
+        notifier.close();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> notifier.deliver(alert("fast")))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("closed").hasMessageContaining("a1");
     }
 
     @Test

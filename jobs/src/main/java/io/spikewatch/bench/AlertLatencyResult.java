@@ -1,0 +1,88 @@
+package io.spikewatch.bench;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What one benchmark run measured: the alerts its surges raised at the webhook and their
+ * latencies, with how far annotation was behind at each delivery.
+ *
+ * @param name the run's name in the table
+ * @param surgeRate posts per wall-clock second entering the job during a surge
+ * @param capacityMultiple {@code surgeRate} over the measured annotation capacity
+ * @param expectedAlerts the surges (each should raise one STARTED alert)
+ * @param alerts the STARTED alerts that arrived, with their latencies, in arrival order
+ * @param otherArrivals alerts of other phases, or that arrived before their first minute closed
+ * @param rejected requests the webhook could not read
+ * @param sourceBehindPace the most the alert path's source fell behind the replay's pace; a
+ *     latency measured from emission hides this much, so it is reported beside it
+ * @param annotated how many posts the job annotated and indexed before it was stopped, and in what
+ *     time from the replay's first record: the capacity the job really had, beside the measured one
+ */
+public record AlertLatencyResult(String name, double surgeRate, double capacityMultiple, int expectedAlerts,
+        List<AlertLatency> alerts, List<AlertArrival> otherArrivals, List<String> rejected, Duration sourceBehindPace,
+        Throughput annotated) {
+
+    /**
+     * Posts annotated in a wall-clock time, out of the posts offered to annotation by then.
+     *
+     * @param posts annotated and indexed
+     * @param offered emitted by the replay by then
+     */
+    public record Throughput(long posts, long offered, Duration elapsed) {
+
+        /** Share of the offered posts left waiting above which annotation counts as saturated. */
+        static final double SATURATED_BACKLOG = 0.1;
+
+        public double postsPerSecond() {
+            return elapsed.isZero() || elapsed.isNegative() ? 0 : posts / (elapsed.toMillis() / 1000.0);
+        }
+
+        /** Whether a backlog was left: then the rate is what the job could annotate, its capacity in the run. */
+        public boolean saturated() {
+            return offered - posts > SATURATED_BACKLOG * offered;
+        }
+    }
+
+    static final String STARTED = "started";
+
+    public AlertLatencyResult {
+        alerts = List.copyOf(alerts);
+        otherArrivals = List.copyOf(otherArrivals);
+        rejected = List.copyOf(rejected);
+    }
+
+    /** Sorts the arrivals of a run into measured STARTED alerts and the rest. */
+    public static AlertLatencyResult of(String name, SurgeProfile profile, double speed, double capacity,
+            List<AlertArrival> arrivals, List<String> rejected, EmissionLog log, Duration outOfOrderness, Throughput annotated) {
+        List<AlertLatency> measured = new ArrayList<>();
+        List<AlertArrival> others = new ArrayList<>();
+        for (AlertArrival arrival : arrivals) {
+            Optional<AlertLatency> latency = STARTED.equals(arrival.phase())
+                    ? AlertLatency.of(arrival, log, speed, outOfOrderness, profile.start())
+                    : Optional.empty();
+            latency.ifPresentOrElse(measured::add, () -> others.add(arrival));
+        }
+        double rate = profile.surgeRate(speed);
+        return new AlertLatencyResult(name, rate, rate / capacity, profile.surges(), measured, others, rejected,
+                log.maxBehindPace(speed), annotated);
+    }
+
+    public LatencyStats latency() {
+        return LatencyStats.of(alerts.stream().map(AlertLatency::latency).toList());
+    }
+
+    public LatencyStats onPace() {
+        return LatencyStats.of(alerts.stream().map(AlertLatency::onPace).toList());
+    }
+
+    public LatencyStats afterWatermark() {
+        return LatencyStats.of(alerts.stream().map(AlertLatency::afterWatermark).toList());
+    }
+
+    public LatencyStats annotationLag() {
+        return LatencyStats.of(alerts.stream().map(AlertLatency::annotationLag).toList());
+    }
+}
