@@ -107,7 +107,7 @@ public final class AlertLatencyBenchmark {
         results.add(runOnce("overload", overload, capacity, templates));
         out.println();
         out.print(LatencyTable.summary(results));
-        out.printf(Locale.ROOT, "* pipeline: latency minus the wait for the watermark's out-of-orderness (%d s of event time = %.1f s"
+        out.printf(Locale.ROOT, "* pipeline: latency minus the wait for the alert path's out-of-orderness (%d s of event time = %.1f s"
                 + " at this speed); checkpoints %s%n", settings.outOfOrderness.toSeconds(),
                 settings.outOfOrderness.toMillis() / 1000.0 / settings.speed, settings.unalignedCheckpoints ? "unaligned" : "aligned");
         out.println();
@@ -171,7 +171,7 @@ public final class AlertLatencyBenchmark {
                 AlertingSettings alerting = AlertingSettings.withRules(rulesYaml(webhook, profile), "benchmark rules (generated)",
                         settings.annotator.trackedEntitiesYaml());
                 MonitorSettings monitor = MonitorSettings.builder().indices(settings.indices)
-                        .outOfOrderness(settings.outOfOrderness).annotationParallelism(settings.annotationParallelism)
+                        .alertOutOfOrderness(settings.outOfOrderness).annotationParallelism(settings.annotationParallelism)
                         .unalignedCheckpoints(settings.unalignedCheckpoints).build();
                 long started = System.nanoTime();
                 JobClient job = MonitorRun.start(List.of(posts), ReplaySpeed.timesRealTime(settings.speed), settings.connection,
@@ -271,7 +271,7 @@ public final class AlertLatencyBenchmark {
         private int capacityPosts = DEFAULT_CAPACITY_POSTS;
         private int capacityWarmup = DEFAULT_CAPACITY_WARMUP;
         private int annotationParallelism = MonitorSettings.DEFAULT_ANNOTATION_PARALLELISM;
-        private Duration outOfOrderness = MonitorSettings.DEFAULT_OUT_OF_ORDERNESS;
+        private Duration outOfOrderness = MonitorSettings.DEFAULT_ALERT_OUT_OF_ORDERNESS;
         private Duration grace = DEFAULT_GRACE;
         private boolean unalignedCheckpoints = MonitorSettings.DEFAULT_UNALIGNED_CHECKPOINTS;
 

@@ -57,8 +57,8 @@ public final class BenchAlertsCommand implements Callable<Integer> {
             description = "Annotation tasks of the job and threads of the capacity measurement (default: ${DEFAULT-VALUE}).")
     int parallelism;
 
-    @Option(names = "--out-of-orderness", paramLabel = "DURATION", defaultValue = "PT2M",
-            description = "The job's watermark out-of-orderness, ISO-8601 (default: ${DEFAULT-VALUE}, the job's default).")
+    @Option(names = "--alert-out-of-orderness", paramLabel = "DURATION", defaultValue = "PT10S",
+            description = "The alert path's watermark out-of-orderness, ISO-8601 (default: ${DEFAULT-VALUE}, the job's default).")
     Duration outOfOrderness;
 
     @Option(names = "--aligned-checkpoints",

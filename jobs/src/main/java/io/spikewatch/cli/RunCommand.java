@@ -45,6 +45,10 @@ public final class RunCommand implements Callable<Integer> {
             description = "How far out of order records may arrive, ISO-8601 (default: ${DEFAULT-VALUE}).")
     Duration outOfOrderness;
 
+    @Option(names = "--alert-out-of-orderness", defaultValue = "PT10S", paramLabel = "DURATION",
+            description = "How far out of order posts may reach the alert path; an alert waits this long after its minute closes, ISO-8601 (default: ${DEFAULT-VALUE}).")
+    Duration alertOutOfOrderness;
+
     @Option(names = "--allowed-lateness", defaultValue = "PT1H", paramLabel = "DURATION",
             description = "How long late records still correct their minute's metrics, ISO-8601 (default: ${DEFAULT-VALUE}).")
     Duration allowedLateness;
@@ -62,6 +66,7 @@ public final class RunCommand implements Callable<Integer> {
                 .indices(elasticsearch.indices())
                 .annotationParallelism(parallelism)
                 .outOfOrderness(outOfOrderness)
+                .alertOutOfOrderness(alertOutOfOrderness)
                 .allowedLateness(allowedLateness)
                 .build();
         MonitorRun.execute(inputs, speed, elasticsearch.connection(), annotatorOptions.config(), settings,

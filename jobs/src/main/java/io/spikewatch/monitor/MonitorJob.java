@@ -125,7 +125,8 @@ public final class MonitorJob {
         DataStream<IndexDocument> documents = postDocuments.union(statementDocuments, metricDocuments, deadLetterDocuments);
         if (alerting != null) {
             Source<RawRecord, ?, ?> alertSource = alerting.source() != null ? alerting.source() : source;
-            DataStream<Post> alertPosts = env.fromSource(alertSource, watermarks, "alert-source").uid("alert-source").setParallelism(1)
+            WatermarkStrategy<RawRecord> alertWatermarks = WatermarkStrategy.forBoundedOutOfOrderness(settings.alertOutOfOrderness());
+            DataStream<Post> alertPosts = env.fromSource(alertSource, alertWatermarks, "alert-source").uid("alert-source").setParallelism(1)
                     .process(new ParseRecords()).name("alert-parse").uid("alert-parse").setParallelism(1);
             documents = documents.union(detectAndAlert(alertPosts, postDocuments.getSideOutput(AnnotateDocuments.OBSERVATIONS), indices));
         }
@@ -134,7 +135,8 @@ public final class MonitorJob {
 
     /**
      * The alert path: it reads the input through its own source (the same files or topic, read a
-     * second time), so annotation falling behind never backpressures it; posts are routed to their
+     * second time), so annotation falling behind never backpressures it, with its own short
+     * out-of-orderness, so a minute's alert does not wait minutes for stragglers; posts are routed to their
      * series and counted ahead of NLP; annotated posts add sentiment as they arrive (without
      * holding the count back) and feed the sentiment shift detector. Its parse step keeps posts
      * only: dead letters and statements are the indexing path's. Returns the spike documents.

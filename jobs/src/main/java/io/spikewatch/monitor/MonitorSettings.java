@@ -15,6 +15,12 @@ public final class MonitorSettings implements Serializable {
 
     /** How far out of event-time order records may arrive before the watermark passes them. */
     public static final Duration DEFAULT_OUT_OF_ORDERNESS = Duration.ofMinutes(2);
+    /**
+     * How far out of order posts may reach the alert path before its watermark passes them. Short,
+     * because an alert waits for it after its minute closes: a post later than this no longer
+     * counts towards a spike (it is counted as too late; the metrics still include it).
+     */
+    public static final Duration DEFAULT_ALERT_OUT_OF_ORDERNESS = Duration.ofSeconds(10);
     /** How long after a minute closes a late record still corrects that minute's metrics. */
     public static final Duration DEFAULT_ALLOWED_LATENESS = Duration.ofHours(1);
     public static final Duration DEFAULT_CHECKPOINT_INTERVAL = Duration.ofSeconds(10);
@@ -28,6 +34,7 @@ public final class MonitorSettings implements Serializable {
 
     private final IndexNames indices;
     private final Duration outOfOrderness;
+    private final Duration alertOutOfOrderness;
     private final Duration allowedLateness;
     private final Duration checkpointInterval;
     private final int annotationParallelism;
@@ -36,6 +43,7 @@ public final class MonitorSettings implements Serializable {
     private MonitorSettings(Builder b) {
         this.indices = b.indices;
         this.outOfOrderness = b.outOfOrderness;
+        this.alertOutOfOrderness = b.alertOutOfOrderness;
         this.allowedLateness = b.allowedLateness;
         this.checkpointInterval = b.checkpointInterval;
         this.annotationParallelism = b.annotationParallelism;
@@ -52,6 +60,11 @@ public final class MonitorSettings implements Serializable {
 
     public Duration outOfOrderness() {
         return outOfOrderness;
+    }
+
+    /** The alert path's out-of-orderness (see {@link #DEFAULT_ALERT_OUT_OF_ORDERNESS}). */
+    public Duration alertOutOfOrderness() {
+        return alertOutOfOrderness;
     }
 
     public Duration allowedLateness() {
@@ -74,6 +87,7 @@ public final class MonitorSettings implements Serializable {
     @Override
     public String toString() {
         return "MonitorSettings{indices=" + indices + ", outOfOrderness=" + outOfOrderness
+                + ", alertOutOfOrderness=" + alertOutOfOrderness
                 + ", allowedLateness=" + allowedLateness + ", checkpointInterval=" + checkpointInterval
                 + ", annotationParallelism=" + annotationParallelism + ", unalignedCheckpoints=" + unalignedCheckpoints + "}";
     }
@@ -82,6 +96,7 @@ public final class MonitorSettings implements Serializable {
     public static final class Builder {
         private IndexNames indices = new IndexNames(IndexNames.DEFAULT_PREFIX);
         private Duration outOfOrderness = DEFAULT_OUT_OF_ORDERNESS;
+        private Duration alertOutOfOrderness = DEFAULT_ALERT_OUT_OF_ORDERNESS;
         private Duration allowedLateness = DEFAULT_ALLOWED_LATENESS;
         private Duration checkpointInterval = DEFAULT_CHECKPOINT_INTERVAL;
         private int annotationParallelism = DEFAULT_ANNOTATION_PARALLELISM;
@@ -94,6 +109,11 @@ public final class MonitorSettings implements Serializable {
 
         public Builder outOfOrderness(Duration value) {
             this.outOfOrderness = notNegative("out-of-orderness", value);
+            return this;
+        }
+
+        public Builder alertOutOfOrderness(Duration value) {
+            this.alertOutOfOrderness = notNegative("alert-out-of-orderness", value);
             return this;
         }
 
