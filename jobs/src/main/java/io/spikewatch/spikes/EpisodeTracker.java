@@ -18,7 +18,9 @@ import java.util.Objects;
  *       direction (hysteresis: a bucket that dips just under the alert score does not end it).
  *       The peak is the bucket furthest from its expectation, in noise deviations.
  *   <li>{@link EpisodePhase#ESCALATED} whenever the severity ({@link Severity}) has risen by {@code
- *       escalationStep} since the last report.
+ *       escalationStep} since the last report, and at once when a volume episode has a new wave
+ *       ({@link WaveWatch}: a jump above the plateau the episode had settled on), which also adds
+ *       to its severity.
  *   <li>{@link EpisodePhase#ENDED} after {@code quietPeriod} of normal buckets, reported at the
  *       bucket that completes it; the end is the end of the last abnormal bucket.
  *   <li>An alert-worthy bucket of the other direction ends the episode at once and starts a new one.
@@ -54,25 +56,27 @@ public final class EpisodeTracker implements Serializable {
             boolean sameKind = score.kind().ordinal() == state.kind;
             if (!sameKind && score.alertWorthy()) {
                 reports.add(end(state, seriesKey));
-            } else if (sameKind && score.score() >= config.holdScore()) {
-                state.quietBuckets = 0;
-                state.lastAbnormalMillis = millis;
-                if (Math.abs(score.deviation()) > Math.abs(state.peakDeviation)) {
-                    state.peakMillis = millis;
-                    state.peakValue = score.value();
-                    state.peakExpected = score.expected();
-                    state.peakDeviation = score.deviation();
-                }
-                int severity = severity(state);
-                if (severity >= state.severity + config.escalationStep()) {
-                    state.severity = severity;
-                    reports.add(spike(state, seriesKey, EpisodePhase.ESCALATED, null));
-                }
-                return reports;
             } else {
-                state.quietBuckets++;
-                if (state.quietBuckets >= quietBuckets) {
-                    reports.add(end(state, seriesKey));
+                boolean wave = sameKind && state.kind == SpikeKind.VOLUME.ordinal() && WaveWatch.observe(state, score.value());
+                if (sameKind && (wave || score.score() >= config.holdScore())) {
+                    state.quietBuckets = 0;
+                    state.lastAbnormalMillis = millis;
+                    if (Math.abs(score.deviation()) > Math.abs(state.peakDeviation)) {
+                        state.peakMillis = millis;
+                        state.peakValue = score.value();
+                        state.peakExpected = score.expected();
+                        state.peakDeviation = score.deviation();
+                    }
+                    int severity = severity(state);
+                    if (wave || severity >= state.severity + config.escalationStep()) {
+                        state.severity = severity;
+                        reports.add(spike(state, seriesKey, EpisodePhase.ESCALATED, null));
+                    }
+                } else {
+                    state.quietBuckets++;
+                    if (state.quietBuckets >= quietBuckets) {
+                        reports.add(end(state, seriesKey));
+                    }
                 }
                 return reports;
             }
@@ -89,6 +93,8 @@ public final class EpisodeTracker implements Serializable {
             state.peakDeviation = score.deviation();
             state.lastAbnormalMillis = millis;
             state.quietBuckets = 0;
+            state.waves = 0;
+            WaveWatch.restart(state, score.value());
             state.severity = severity(state);
             reports.add(spike(state, seriesKey, EpisodePhase.STARTED, null));
         }
@@ -121,7 +127,7 @@ public final class EpisodeTracker implements Serializable {
 
     private int severity(EpisodeTrackerState state) {
         Duration lasted = Duration.ofMillis(state.lastAbnormalMillis - state.startMillis).plus(config.bucketWidth());
-        return Severity.of(SpikeKind.values()[state.kind], state.peakValue, state.peakExpected, lasted);
+        return Severity.of(SpikeKind.values()[state.kind], state.peakValue, state.peakExpected, lasted, state.waves);
     }
 
     private static Spike spike(EpisodeTrackerState state, String seriesKey, EpisodePhase phase, Instant end) {

@@ -35,6 +35,13 @@ public class EpisodeTrackerState {
     /** The peak deviation of the last episode that ended. */
     public double endedPeakDeviation;
 
+    /** {@link WaveWatch}: the episode's plateau, its last bucket, how many buckets it has seen. */
+    public double waveLevel;
+    public double waveLastValue;
+    public int wavePlateauBuckets;
+    /** New waves seen in the episode so far; each adds to its severity. */
+    public int waves;
+
     public EpisodeTrackerState() {}
 
     public EpisodeTrackerState copy() {
@@ -55,6 +62,10 @@ public class EpisodeTrackerState {
         copy.endedKind = endedKind;
         copy.endedMillis = endedMillis;
         copy.endedPeakDeviation = endedPeakDeviation;
+        copy.waveLevel = waveLevel;
+        copy.waveLastValue = waveLastValue;
+        copy.wavePlateauBuckets = wavePlateauBuckets;
+        copy.waves = waves;
         return copy;
     }
 }

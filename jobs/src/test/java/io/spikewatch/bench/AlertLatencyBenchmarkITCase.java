@@ -3,6 +3,7 @@ package io.spikewatch.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.spikewatch.annotate.AnnotatorConfig;
+import io.spikewatch.monitor.MonitorSettings;
 import io.spikewatch.testing.LocalElasticsearch;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -43,7 +44,7 @@ class AlertLatencyBenchmarkITCase {
 
         assertThat(results).extracting(AlertLatencyResult::name).containsExactly("baseline", "overload");
         assertThat(results).extracting(AlertLatencyResult::capacityMultiple).containsExactly(1.0, 10.0);
-        Duration watermarkWait = Duration.ofMillis((long) (Duration.ofMinutes(2).toMillis() / SPEED));
+        Duration watermarkWait = Duration.ofMillis((long) (MonitorSettings.DEFAULT_ALERT_OUT_OF_ORDERNESS.toMillis() / SPEED));
         for (AlertLatencyResult result : results) {
             assertThat(result.rejected()).isEmpty();
             assertThat(result.alerts()).as(result.name() + ": one alert per surge").hasSize(result.expectedAlerts());
@@ -51,7 +52,7 @@ class AlertLatencyBenchmarkITCase {
                     .containsExactlyElementsOf(SurgeProfile.forSurgeRate(CAPACITY * 10, SPEED).surgeStarts());
             for (AlertLatency alert : result.alerts()) {
                 assertThat(alert.latency()).as("a minute is alerted only after the watermark passed it")
-                        .isGreaterThan(watermarkWait.minusSeconds(1)).isLessThan(Duration.ofMinutes(1));
+                        .isGreaterThanOrEqualTo(watermarkWait).isLessThan(Duration.ofMinutes(1));
                 assertThat(alert.onPace()).isGreaterThanOrEqualTo(alert.latency().minusSeconds(1));
                 assertThat(alert.annotationLag()).isGreaterThanOrEqualTo(Duration.ZERO);
             }

@@ -27,6 +27,39 @@ class EpisodeTrackerTest {
     }
 
     @Test
+    void aNewWaveOnTheEpisodesPlateauIsEscalatedAtOnceAndOnlyOnce() {
+        normal(5);
+        // the episode starts, then settles on a plateau of 12 a minute: no report while it lasts
+        bucket(SpikeKind.VOLUME, 0.7, 40, 3, 8);
+        for (int i = 0; i < 25; i++) {
+            bucket(SpikeKind.VOLUME, 0.6, 12, 3, 4);
+        }
+        assertThat(reports).extracting(Spike::phase).containsExactly(EpisodePhase.STARTED);
+        int startSeverity = reports.get(0).severity();
+        // a jump to 3 times the plateau, though no further from the baseline than the start was
+        bucket(SpikeKind.VOLUME, 0.6, 36, 3, 7);
+        assertThat(reports).extracting(Spike::phase).containsExactly(EpisodePhase.STARTED, EpisodePhase.ESCALATED);
+        assertThat(reports.get(1).severity()).isGreaterThanOrEqualTo(startSeverity + Severity.POINTS_PER_WAVE);
+        // staying up there is the same wave, not another
+        for (int i = 0; i < 10; i++) {
+            bucket(SpikeKind.VOLUME, 0.6, 36, 3, 7);
+        }
+        assertThat(reports).hasSize(2);
+    }
+
+    @Test
+    void aPlateauThatMerelyWobblesIsNoNewWave() {
+        normal(5);
+        bucket(SpikeKind.VOLUME, 0.7, 40, 3, 8);
+        PoissonSeries noise = new PoissonSeries(5);
+        for (int i = 0; i < 240; i++) {
+            bucket(SpikeKind.VOLUME, 0.6, noise.next(15), 3, 4);
+        }
+        // (the episode may escalate as it lasts; it has no wave)
+        assertThat(state.waves).isZero();
+    }
+
+    @Test
     void aBurstFoundOverSeveralBucketsStartsWithTheFirstOfThem() {
         normal(5);
         Instant second = T0.plus(Duration.ofMinutes(minute++));
