@@ -58,6 +58,9 @@ public final class AlertMessages {
             }
         }
         text.append(". Since ").append(CLOCK.format(spike.start()));
+        if (spike.waves() > 0) {
+            text.append(", ").append(spike.waves() == 1 ? "a new wave" : spike.waves() + " new waves").append(" since it began");
+        }
         if (phase == EpisodePhase.ENDED && spike.end() != null) {
             text.append(", ended ").append(CLOCK.format(spike.end()));
         }

@@ -16,6 +16,9 @@ public class RuleSeriesState {
     /** Severity reported by the last alert of the episode. */
     public int lastSeverity;
 
+    /** New waves of the episode already notified. */
+    public int lastWaves;
+
     /** Alerts sent for the episode so far; the next alert's sequence number. */
     public int sequence;
 
@@ -27,6 +30,6 @@ public class RuleSeriesState {
     @Override
     public String toString() {
         return "RuleSeriesState{episodeId=" + episodeId + ", lastAlertAtMillis=" + lastAlertAtMillis
-                + ", lastSeverity=" + lastSeverity + ", sequence=" + sequence + ", endReported=" + endReported + "}";
+                + ", lastSeverity=" + lastSeverity + ", lastWaves=" + lastWaves + ", sequence=" + sequence + ", endReported=" + endReported + "}";
     }
 }

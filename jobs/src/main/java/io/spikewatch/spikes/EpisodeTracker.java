@@ -132,6 +132,6 @@ public final class EpisodeTracker implements Serializable {
 
     private static Spike spike(EpisodeTrackerState state, String seriesKey, EpisodePhase phase, Instant end) {
         return new Spike(seriesKey, SpikeKind.values()[state.kind], phase, Instant.ofEpochMilli(state.startMillis),
-                Instant.ofEpochMilli(state.peakMillis), end, state.severity, state.peakValue, state.peakExpected, null);
+                Instant.ofEpochMilli(state.peakMillis), end, state.severity, state.peakValue, state.peakExpected, null, state.waves);
     }
 }

@@ -11,6 +11,7 @@ import java.time.Instant;
  * @param end null while the episode lasts
  * @param severity 0 to 100, the highest reached so far
  * @param explanation null when the detector had nothing to explain it with yet
+ * @param waves new waves the episode has had so far ({@link WaveWatch}): a rule notifies each one
  */
 public record Spike(
         String seriesKey,
@@ -22,11 +23,18 @@ public record Spike(
         int severity,
         double peakValue,
         double peakExpected,
-        SpikeExplanation explanation) {
+        SpikeExplanation explanation,
+        int waves) {
+
+    /** A report of an episode without waves (or of a kind that has none). */
+    public Spike(String seriesKey, SpikeKind kind, EpisodePhase phase, Instant start, Instant peak, Instant end, int severity,
+            double peakValue, double peakExpected, SpikeExplanation explanation) {
+        this(seriesKey, kind, phase, start, peak, end, severity, peakValue, peakExpected, explanation, 0);
+    }
 
     /** The same report with {@code explanation}. */
     public Spike withExplanation(SpikeExplanation explanation) {
-        return new Spike(seriesKey, kind, phase, start, peak, end, severity, peakValue, peakExpected, explanation);
+        return new Spike(seriesKey, kind, phase, start, peak, end, severity, peakValue, peakExpected, explanation, waves);
     }
 
     public String id() {

@@ -55,6 +55,22 @@ class RuleBookTest {
     }
 
     @Test
+    void aNewWaveIsNotifiedEvenWhenTheSeverityIsAlreadyAtItsTop() {
+        RuleBook book = book(VOLUME_ALL);
+        AlertStates states = AlertStates.inMemory();
+        Spike started = volume("all", EpisodePhase.STARTED, 100);
+        assertThat(book.evaluate(started, minute(1), states)).hasSize(1);
+        Spike waved = new Spike(started.seriesKey(), started.kind(), EpisodePhase.ESCALATED, started.start(), started.peak(), null,
+                100, started.peakValue(), started.peakExpected(), started.explanation(), 1);
+        assertThat(book.evaluate(waved, minute(20), states)).singleElement().satisfies(alert -> {
+            assertThat(alert.phase()).isEqualTo(EpisodePhase.ESCALATED);
+            assertThat(alert.text()).contains("a new wave since it began");
+        });
+        // the same wave reported again is not notified twice
+        assertThat(book.evaluate(waved, minute(21), states)).isEmpty();
+    }
+
+    @Test
     void belowMinimumSeverityOrParamsNothingFires() {
         RuleBook book = book(VOLUME_ALL);
         AlertStates states = AlertStates.inMemory();
