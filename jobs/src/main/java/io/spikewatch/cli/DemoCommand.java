@@ -44,7 +44,7 @@ public final class DemoCommand implements Callable<Integer> {
      * Posts in the demo's scenario: enough for the statement-driven bursts to stand out minute by
      * minute (at 3,000 some have one post a minute), small enough to annotate in about a minute.
      */
-    public static final int DEMO_POSTS = 12_000;
+    public static final int DEMO_POSTS = 30_000;
 
     @Option(names = "--posts", defaultValue = "" + DEMO_POSTS,
             description = "Posts to generate around the hand-written core (default: ${DEFAULT-VALUE}).")
@@ -95,7 +95,7 @@ public final class DemoCommand implements Callable<Integer> {
             printer.counts(summary, indices);
             printer.deadLetters(summary);
             printer.alerts(summary);
-            printer.labelCheck(LabelCheck.compare(LabelCheck.read(scenarioDir.resolve(ScenarioFiles.LABELS)), summary.alerts(500)));
+            printer.labelCheck(LabelCheck.compare(LabelCheck.read(scenarioDir.resolve(ScenarioFiles.LABELS)), summary.alerts(IndexSummary.MAX_ALERTS)));
             printer.entities(summary);
             printer.volume(summary, "Volume per minute, 12 August 2024, around the scheduled start",
                     SeedTimeline.SPACE_SCHEDULED.minus(Duration.ofMinutes(15)), SeedTimeline.TALK_START.plus(Duration.ofMinutes(15)));

@@ -52,6 +52,10 @@ public final class IndexSummary {
         return client.count(c -> c.index(index)).count();
     }
 
+    public long alertCount() throws IOException {
+        return count(indices.alerts());
+    }
+
     public List<EntityRow> topEntities(int size) throws IOException {
         SearchResponse<Void> response = client.search(s -> s.index(indices.posts()).size(0)
                 .aggregations("entities", a -> a.terms(t -> t.field("canonical_entities").size(size))
@@ -92,6 +96,9 @@ public final class IndexSummary {
         }
         return rows;
     }
+
+    /** The most alerts a summary reads: more than a demo raises, few enough to print. */
+    public static final int MAX_ALERTS = 500;
 
     /** The alerts raised, in event-time order. */
     public List<AlertRow> alerts(int size) throws IOException {

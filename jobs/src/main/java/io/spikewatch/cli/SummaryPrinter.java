@@ -46,8 +46,10 @@ public final class SummaryPrinter {
     }
 
     public void alerts(IndexSummary summary) throws IOException {
-        List<IndexSummary.AlertRow> alerts = summary.alerts(50);
-        out.println("Alerts raised (" + alerts.size() + "; event time, " + zone.getId() + "):");
+        List<IndexSummary.AlertRow> alerts = summary.alerts(IndexSummary.MAX_ALERTS);
+        long raised = summary.alertCount();
+        out.println("Alerts raised (" + (raised > alerts.size() ? "the first " + alerts.size() + " of " + raised : raised)
+                + "; event time, " + zone.getId() + "):");
         for (IndexSummary.AlertRow alert : alerts) {
             out.printf(Locale.ROOT, "  %s  %-9s %3d  %s  [%s]%n", DAY_MINUTE.format(alert.at().atZone(zone)), alert.phase(),
                     alert.severity(), abbreviate(alert.title(), 80), String.join(", ", alert.deliveries()));
