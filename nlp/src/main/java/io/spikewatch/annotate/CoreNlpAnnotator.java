@@ -22,7 +22,8 @@ import java.util.Optional;
  * mentions always point into the original text. The message's polarity is the
  * {@link PolarityModel}'s; an entity's is the same classifier's on the clause around each of its
  * mentions (the message's own when that clause is the whole message), so the two agree where
- * they judge the same words.
+ * they judge the same words. Praise after a complaint about a failing service is read as irony
+ * ({@link IronicPraise}).
  *
  * <p>Thread-safe. Construction is cheap after the first one in a JVM for the same pipeline
  * properties: the models are loaded once and shared through {@link CoreNlpPipelines}.
@@ -98,7 +99,9 @@ public final class CoreNlpAnnotator implements TextAnnotator {
             pipeline.annotate(document);
             sentences = document.sentences() == null ? List.of() : document.sentences();
         }
-        Polarity message = model.predict(features.extract(normalized, 0, normalized.text().length(), messageRntn(sentences)));
+        int length = normalized.text().length();
+        Polarity message = IronicPraise.apply(normalized, 0, length,
+                model.predict(features.extract(normalized, 0, length, messageRntn(sentences))));
 
         List<EntityMention> mentions = MentionMerger.merge(text, nerSpans(document, normalized), tracked.match(text));
         EntitySentimentAggregator<Polarity> perEntity = EntitySentimentAggregator.ofPolarities();
@@ -118,8 +121,8 @@ public final class CoreNlpAnnotator implements TextAnnotator {
             List<CoreLabel> tokens = sentence.sentence().tokens();
             int from = tokens.get(unit.firstToken()).beginPosition();
             int to = tokens.get(unit.endToken() - 1).endPosition();
-            Polarity clause = model.predict(features.extract(normalized, from, to,
-                    RntnSummary.of(SentimentClauses.distribution(unit.node()))));
+            Polarity clause = IronicPraise.apply(normalized, from, to, model.predict(features.extract(normalized, from, to,
+                    RntnSummary.of(SentimentClauses.distribution(unit.node())))));
             perEntity.add(mention, unit.node(), clause);
         }
         return new Annotation(mentions, message.toSentiment(), perEntity.result());

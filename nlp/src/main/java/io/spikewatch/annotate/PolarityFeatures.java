@@ -20,7 +20,8 @@ import java.util.Objects;
  *       intensifier before it and by being written in capitals, lowered by a dampener, flipped
  *       and shrunk by a negation, halved before "but" and raised by half after it; features are
  *       the sums of positive and negative valences, their counts, the strongest of each, the
- *       last one, and VADER's normalised compound of the total;
+ *       last one, VADER's normalised compound of the total, and whether praise follows a
+ *       complaint ({@code lex_neg_then_pos}, the mark of "down again, great job") or the reverse;
  *   <li>cues: '!' and '?' counts and whether the span ends with one, words elongated or written
  *       in capitals, links (whole messages only);
  *   <li>{@code rntn*}: CoreNLP's sentiment model's distribution, score, and the lowest and
@@ -73,6 +74,9 @@ public final class PolarityFeatures {
             Token token = tokens.get(i);
             String form = token.text();
             valences[i] = Double.NaN;
+            if (text.originalStart(token.start()) >= text.originalEnd(token.end())) {
+                continue; // the normalizer's own punctuation: the author did not write it
+            }
             switch (token.kind()) {
                 case WORD -> {
                     features.put("w=" + (negated ? form + "_NEG" : form), 1.0);
@@ -171,6 +175,8 @@ public final class PolarityFeatures {
         double strongestPositive = 0;
         double strongestNegative = 0;
         double last = 0;
+        boolean negativeThenPositive = false;
+        boolean positiveThenNegative = false;
         for (int i = 0; i < valences.length; i++) {
             double v = valences[i];
             if (Double.isNaN(v) || v == 0) {
@@ -179,6 +185,8 @@ public final class PolarityFeatures {
             if (butAt >= 0) {
                 v *= i < butAt ? BEFORE_BUT : i > butAt ? AFTER_BUT : 1.0;
             }
+            negativeThenPositive |= v > 0 && negatives > 0;
+            positiveThenNegative |= v < 0 && positives > 0;
             if (v > 0) {
                 positive += v;
                 positives++;
@@ -203,6 +211,12 @@ public final class PolarityFeatures {
         features.put("lex_maxneg", strongestNegative / VALENCE_SCALE);
         features.put("lex_last", last / VALENCE_SCALE);
         features.put("lex_compound", total / Math.sqrt(total * total + COMPOUND_ALPHA));
+        if (negativeThenPositive) {
+            features.put("lex_neg_then_pos", 1.0);
+        }
+        if (positiveThenNegative) {
+            features.put("lex_pos_then_neg", 1.0);
+        }
     }
 
     private static void addCount(Map<String, Double> features, String name, int count) {

@@ -17,12 +17,16 @@ import java.util.regex.Pattern;
  *   <li>elongated words are shortened to a word the lexicon knows when there is one, else to a
  *       single letter per run: "sooo" becomes "so", "goooood" "good", "yesss" "yes";
  *   <li>ordinary words written in capitals for emphasis are lowercased ("TERRIBLE"), acronyms
- *       ("FBI", "DDOS") are not, and a lone capital letter is never slang ("U.S." stays);
+ *       ("FBI", "DDOS") are not, and a lone capital letter is never slang ("U.S." stays), nor
+ *       are two capitals ("TY Hilton");
  *   <li>common slang spellings become English: "u" becomes "you", "gr8" "great", "idk"
  *       "I don't know" (the list is {@code sentiment/slang.tsv});
  *   <li>typographic apostrophes become ASCII ones, and an emoji glued to a word is set apart by
  *       a space so it is a token of its own.
  * </ul>
+ * Hashtags that end a post after its text ("... in Florida #TwitterBlackout #fail") tag the post
+ * rather than belong to its last sentence: a sentence break that maps to no original character
+ * is put before them, so the tagger does not read "Florida Twitter Blackout" as one name.
  * Handles ("@elonmusk") and emoticons are left as written. Thread-safe.
  */
 public final class SocialTextNormalizer {
@@ -34,8 +38,18 @@ public final class SocialTextNormalizer {
                     + "|(?<hashtag>(?<![\\p{L}\\p{N}_&])#[\\p{L}\\p{N}_]*\\p{L}[\\p{L}\\p{N}_]*)"
                     + "|(?<word>(?<![\\p{L}\\p{N}_])[\\p{L}\\p{N}]+(?:['\u2019]\\p{L}+)*)");
 
+    /** What may follow a hashtag that tags the post rather than being part of its sentence. */
+    private static final Pattern TAG_TAIL = Pattern.compile(
+            "(?:\\s|#[\\p{L}\\p{N}_]+|@[\\p{L}\\p{N}_]+|(?:https?://|www\\.)\\S+|[\\p{P}\\p{S}\\p{M}\u200D])*");
+
     /** Characters a link may not end with: they close the sentence or a bracket around it. */
     private static final String URL_TRAILING = ".,;:!?)]}\"'\u2019";
+
+    /**
+     * Slang written in capitals is rewritten only from this length ("IDK", "OMG"): two capitals
+     * are more often initials or a name ("TY Hilton").
+     */
+    private static final int MIN_SHOUTED_SLANG = 3;
 
     /** A word with more combinations of elongated runs than this is shortened without lookups. */
     private static final int MAX_RUNS_TRIED = 4;
@@ -60,6 +74,7 @@ public final class SocialTextNormalizer {
         int elongated = 0;
         int shouted = 0;
         int hashtags = 0;
+        boolean inTags = false;
         while (m.find()) {
             out.copy(cursor, m.start());
             cursor = m.end();
@@ -75,6 +90,10 @@ public final class SocialTextNormalizer {
             } else if (m.group("handle") != null) {
                 out.copy(m.start(), m.end());
             } else if (m.group("hashtag") != null) {
+                if (!inTags && TAG_TAIL.matcher(original).region(m.end(), original.length()).matches()) {
+                    inTags = true;
+                    out.sentenceBreak(m.start());
+                }
                 hashtag(out, original, m.start() + 1, m.end());
                 hashtags++;
             } else {
@@ -105,7 +124,8 @@ public final class SocialTextNormalizer {
         String lower = plain.toLowerCase(Locale.ROOT);
         boolean allCaps = isAllCaps(plain);
         String slang = lexicon.slang(lower);
-        if (slang != null && (plain.equals(lower) || (plain.length() >= 2 && (allCaps || isCapitalized(plain))))) {
+        if (slang != null && (plain.equals(lower) || (plain.length() >= 2 && isCapitalized(plain))
+                || (allCaps && plain.length() >= MIN_SHOUTED_SLANG))) {
             return new WordResult(slang, false, false);
         }
         boolean elongated = hasRun(lower);
@@ -323,6 +343,25 @@ public final class SocialTextNormalizer {
             for (int i = 0; i < replacement.length(); i++) {
                 append(replacement.charAt(i), from + i, from + i + 1);
             }
+        }
+
+        /**
+         * Ends the sentence before original offset {@code at} with " . " that maps to no original
+         * character, unless the text written so far is empty or already ends a sentence.
+         */
+        void sentenceBreak(int at) {
+            int i = text.length();
+            while (i > 0 && Character.isWhitespace(text.charAt(i - 1))) {
+                i--;
+            }
+            if (i == 0 || ".!?".indexOf(text.charAt(i - 1)) >= 0) {
+                return;
+            }
+            if (i == text.length()) {
+                append(' ', at, at);
+            }
+            append('.', at, at);
+            append(' ', at, at);
         }
 
         /** A space that has no original character, between two words written together. */

@@ -18,8 +18,8 @@ class SocialTextNormalizerTest {
 
     @Test
     void splitsCamelCaseHashtagsAndMapsEachWordBack() {
-        NormalizedText n = normalizer.normalize("Outage again #TwitterBlackout #NBAFinals #trump2024 #fail_whale");
-        assertThat(n.text()).isEqualTo("Outage again Twitter Blackout NBA Finals trump 2024 fail whale");
+        NormalizedText n = normalizer.normalize("Outage: #TwitterBlackout #NBAFinals #trump2024 #fail_whale again");
+        assertThat(n.text()).isEqualTo("Outage: Twitter Blackout NBA Finals trump 2024 fail whale again");
         assertThat(originalOf(n, "Twitter")).isEqualTo("Twitter");
         assertThat(originalOf(n, "Blackout")).isEqualTo("Blackout");
         assertThat(originalOf(n, "Twitter Blackout")).isEqualTo("TwitterBlackout");
@@ -28,6 +28,19 @@ class SocialTextNormalizerTest {
         int twitter = n.text().indexOf("Twitter");
         assertThat(n.originalStart(twitter)).isEqualTo(n.original().indexOf("TwitterBlackout"));
         assertThat(n.cues().hashtags()).isEqualTo(4);
+    }
+
+    @Test
+    void hashtagsThatTagThePostStartASentenceOfTheirOwn() {
+        NormalizedText n = normalizer.normalize("Ask Donald Trump in Florida #TwitterBlackout #fail \uD83D\uDE02");
+        assertThat(n.text()).isEqualTo("Ask Donald Trump in Florida . Twitter Blackout fail \uD83D\uDE02");
+        int dot = n.text().indexOf(" . ");
+        assertThat(n.originalText(dot + 1, dot + 2)).isEmpty();
+        assertThat(originalOf(n, "Florida")).isEqualTo("Florida");
+        assertThat(originalOf(n, "Blackout fail")).isEqualTo("Blackout #fail");
+
+        assertThat(normalizer.normalize("Great night! #TwitterBlackout").text()).isEqualTo("Great night! Twitter Blackout");
+        assertThat(normalizer.normalize("I love #NewYork so much").text()).isEqualTo("I love New York so much");
     }
 
     @Test
