@@ -4,6 +4,7 @@ import io.spikewatch.annotate.SocialTokenizer.Kind;
 import io.spikewatch.annotate.SocialTokenizer.Token;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -100,7 +101,7 @@ public final class PolarityFeatures {
                 case HANDLE -> features.put("w=" + form, 1.0);
                 case EMOTICON -> {
                     features.put("w=" + form, 1.0);
-                    valences[i] = lexicon.valence(form.toLowerCase(java.util.Locale.ROOT));
+                    valences[i] = lexicon.valence(form.toLowerCase(Locale.ROOT));
                 }
                 case EMOJI -> {
                     features.put("e=" + form, 1.0);
