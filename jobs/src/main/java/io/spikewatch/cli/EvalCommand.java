@@ -1,5 +1,13 @@
 package io.spikewatch.cli;
 
+import io.spikewatch.annotate.AnnotatorConfig;
+import io.spikewatch.annotate.CoreNlpAnnotator;
+import io.spikewatch.annotate.LabeledText;
+import io.spikewatch.annotate.PolarityModel;
+import io.spikewatch.annotate.SentimentEvaluation;
+import io.spikewatch.annotate.SentimentGoldFile;
+import io.spikewatch.annotate.SentimentMethod;
+import io.spikewatch.annotate.SentimentMetrics;
 import io.spikewatch.backtest.FileScore;
 import io.spikewatch.backtest.LabeledWindow;
 import io.spikewatch.backtest.NabFiles;
@@ -24,11 +32,77 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** Evaluations of what Spikewatch detects against labeled data. */
+/** Evaluations of what Spikewatch detects and annotates against labeled data. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = "Evaluate detections against labeled data.",
-        subcommands = {EvalCommand.Spikes.class})
+        subcommands = {EvalCommand.Spikes.class, EvalCommand.SentimentEval.class})
 public final class EvalCommand {
+
+    /** Message polarity against a gold file, the SemEval way. */
+    @Command(name = "sentiment", mixinStandardHelpOptions = true,
+            description = {
+                "Score the annotator's message sentiment against gold labels the way the SemEval",
+                "message-polarity task does: AvgRec (mean recall of negative, neutral and positive; the",
+                "official measure), F1_PN (mean F1 of positive and negative), accuracy, and the confusion",
+                "matrix. The gold file holds one text a line: id<TAB>label<TAB>text, the label positive,",
+                "negative or neutral."})
+    static final class SentimentEval implements Callable<Integer> {
+
+        /** What {@code --baseline} accepts. */
+        enum Baseline { corenlp }
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--gold", required = true, paramLabel = "FILE", description = "The gold file (id<TAB>label<TAB>text).")
+        Path gold;
+
+        @Option(names = "--limit", paramLabel = "N", description = "Score only the first N texts.")
+        Integer limit;
+
+        @Option(names = "--baseline", paramLabel = "NAME",
+                description = "Also score a baseline in the same run: 'corenlp' is CoreNLP's own sentiment model on the text as written, sentence scores averaged (values: ${COMPLETION-CANDIDATES}).")
+        Baseline baseline;
+
+        @Option(names = "--model", paramLabel = "FILE", description = "A polarity model file to score instead of the shipped one.")
+        Path model;
+
+        @Option(names = "--threads", defaultValue = "2", description = "Annotation threads (default: ${DEFAULT-VALUE}).")
+        int threads;
+
+        @Override
+        public Integer call() throws IOException {
+            if (limit != null && limit < 1) {
+                throw new IllegalArgumentException("--limit must be a positive number of texts, got " + limit);
+            }
+            if (threads < 1) {
+                throw new IllegalArgumentException("--threads must be at least 1, got " + threads);
+            }
+            List<LabeledText> texts = SentimentGoldFile.read(gold, limit == null ? SentimentGoldFile.ALL : limit);
+            PrintWriter out = spec.commandLine().getOut();
+            PolarityModel polarity = model == null ? PolarityModel.standard() : PolarityModel.read(model);
+            CoreNlpAnnotator ours = new CoreNlpAnnotator(AnnotatorConfig.defaults(), polarity);
+            report(out, "spikewatch (" + (model == null ? "shipped model" : model.toString()) + ")", texts, ours);
+            if (baseline == Baseline.corenlp) {
+                CoreNlpAnnotator corenlp = new CoreNlpAnnotator(
+                        AnnotatorConfig.defaults().toBuilder().sentimentMethod(SentimentMethod.CORENLP_RNTN).build());
+                report(out, "corenlp (sentiment model on the text as written, sentences averaged)", texts, corenlp);
+            }
+            return 0;
+        }
+
+        private void report(PrintWriter out, String name, List<LabeledText> texts, CoreNlpAnnotator annotator) {
+            long started = System.nanoTime();
+            SentimentMetrics metrics = SentimentEvaluation.evaluate(texts, text -> annotator.annotate(text).sentiment().label(), threads);
+            double seconds = (System.nanoTime() - started) / 1e9;
+            out.printf(Locale.ROOT, "%s on %s%n", name, gold);
+            out.printf(Locale.ROOT, "n %d  AvgRec %.4f  F1_PN %.4f  accuracy %.4f  (%.0f texts/s on %d threads)%n",
+                    metrics.total(), metrics.avgRec(), metrics.f1PN(), metrics.accuracy(), metrics.total() / seconds, threads);
+            out.print(metrics.confusionTable());
+            out.println();
+            out.flush();
+        }
+    }
 
     /** The NAB score of scored series against labeled windows. */
     @Command(name = "spikes", mixinStandardHelpOptions = true,

@@ -53,11 +53,17 @@ public final class AnnotationBenchmark {
 
     /**
      * Measures CoreNLP's default configuration, then ours (from {@code ours}, normally
-     * {@link AnnotatorConfig#defaults()} with the tracked entities).
+     * {@link AnnotatorConfig#defaults()} with the tracked entities) with CoreNLP's own sentiment
+     * alone, then ours as configured (with the polarity classifier by default), so the cost of
+     * normalization and classification shows in the same run.
      */
     public List<BenchmarkResult> compare(List<String> texts, AnnotatorConfig ours) {
         List<BenchmarkResult> results = new ArrayList<>();
         results.add(measure("corenlp-default (PCFG, full NER)", AnnotatorConfig.coreNlpDefault(), texts));
+        if (ours.sentimentMethod() != SentimentMethod.CORENLP_RNTN) {
+            results.add(measure("spikewatch, corenlp sentiment only",
+                    ours.toBuilder().sentimentMethod(SentimentMethod.CORENLP_RNTN).build(), texts));
+        }
         results.add(measure("spikewatch (shift-reduce, lean NER)", ours, texts));
         return results;
     }

@@ -46,6 +46,7 @@ public final class AnnotatorConfig implements Serializable {
     private final List<String> nerModels;
     private final String trackedEntitiesYaml;
     private final String trackedEntitiesSource;
+    private final SentimentMethod sentimentMethod;
 
     private AnnotatorConfig(Builder builder) {
         this.profile = builder.profile;
@@ -54,16 +55,18 @@ public final class AnnotatorConfig implements Serializable {
         this.nerModels = List.copyOf(builder.nerModels);
         this.trackedEntitiesYaml = builder.trackedEntitiesYaml;
         this.trackedEntitiesSource = builder.trackedEntitiesSource;
+        this.sentimentMethod = builder.sentimentMethod;
     }
 
-    /** Spikewatch's pipeline: lean profile, shift-reduce parser, no tracked entities. */
+    /** Spikewatch's pipeline: lean profile, shift-reduce parser, the polarity classifier, no tracked entities. */
     public static AnnotatorConfig defaults() {
         return builder().build();
     }
 
     /**
      * CoreNLP's default pipeline for {@code tokenize,ssplit,pos,lemma,ner,parse,sentiment} with
-     * its PCFG parser and no sentence-length limit, for comparison.
+     * its PCFG parser, no sentence-length limit and its own sentiment on the text as written
+     * ({@link SentimentMethod#CORENLP_RNTN}), for comparison.
      */
     public static AnnotatorConfig coreNlpDefault() {
         return builder()
@@ -71,6 +74,7 @@ public final class AnnotatorConfig implements Serializable {
                 .parser(ParserChoice.PCFG)
                 .maxParseSentenceLength(UNLIMITED)
                 .nerModels(List.of())
+                .sentimentMethod(SentimentMethod.CORENLP_RNTN)
                 .build();
     }
 
@@ -87,6 +91,7 @@ public final class AnnotatorConfig implements Serializable {
         builder.nerModels = nerModels;
         builder.trackedEntitiesYaml = trackedEntitiesYaml;
         builder.trackedEntitiesSource = trackedEntitiesSource;
+        builder.sentimentMethod = sentimentMethod;
         return builder;
     }
 
@@ -111,6 +116,11 @@ public final class AnnotatorConfig implements Serializable {
     /** The tracked-entities YAML, or null when nothing is tracked. */
     public String trackedEntitiesYaml() {
         return trackedEntitiesYaml;
+    }
+
+    /** How message and entity sentiment are decided. */
+    public SentimentMethod sentimentMethod() {
+        return sentimentMethod;
     }
 
     /** Where the tracked-entities YAML came from, as named in error messages. */
@@ -161,12 +171,13 @@ public final class AnnotatorConfig implements Serializable {
                 && maxParseSentenceLength == other.maxParseSentenceLength
                 && nerModels.equals(other.nerModels)
                 && Objects.equals(trackedEntitiesYaml, other.trackedEntitiesYaml)
-                && Objects.equals(trackedEntitiesSource, other.trackedEntitiesSource);
+                && Objects.equals(trackedEntitiesSource, other.trackedEntitiesSource)
+                && sentimentMethod == other.sentimentMethod;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(profile, parser, maxParseSentenceLength, nerModels, trackedEntitiesYaml, trackedEntitiesSource);
+        return Objects.hash(profile, parser, maxParseSentenceLength, nerModels, trackedEntitiesYaml, trackedEntitiesSource, sentimentMethod);
     }
 
     @Override
@@ -174,7 +185,8 @@ public final class AnnotatorConfig implements Serializable {
         return "AnnotatorConfig{profile=" + profile + ", parser=" + parser
                 + ", maxParseSentenceLength=" + maxParseSentenceLength
                 + ", nerModels=" + (nerModels.isEmpty() ? "corenlp-default" : nerModels)
-                + ", trackedEntities=" + (trackedEntitiesYaml == null ? "none" : trackedEntitiesSource) + "}";
+                + ", trackedEntities=" + (trackedEntitiesYaml == null ? "none" : trackedEntitiesSource)
+                + ", sentiment=" + sentimentMethod + "}";
     }
 
     /** Builds an {@link AnnotatorConfig}; every setter checks its value at once. */
@@ -185,8 +197,14 @@ public final class AnnotatorConfig implements Serializable {
         private List<String> nerModels = LEAN_NER_MODELS;
         private String trackedEntitiesYaml;
         private String trackedEntitiesSource = INLINE_SOURCE;
+        private SentimentMethod sentimentMethod = SentimentMethod.CLASSIFIER;
 
         private Builder() {}
+
+        public Builder sentimentMethod(SentimentMethod method) {
+            this.sentimentMethod = Objects.requireNonNull(method, "method");
+            return this;
+        }
 
         public Builder profile(PipelineProfile profile) {
             this.profile = Objects.requireNonNull(profile, "profile");

@@ -8,13 +8,22 @@ import edu.stanford.nlp.pipeline.StanfordCoreNLP;
 import edu.stanford.nlp.trees.Tree;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * Annotates texts with Stanford CoreNLP: named entities merged with the tracked entities, message
- * sentiment and per-entity sentiment (see {@link MentionMerger}, {@link SentimentScorer} and
+ * sentiment and per-entity sentiment (see {@link MentionMerger}, {@link SentimentMethod} and
  * {@link SentimentClauses} for the rules).
+ *
+ * <p>With {@link SentimentMethod#CLASSIFIER} (the default) CoreNLP reads the text normalized for
+ * social media ({@link SocialTextNormalizer}); every offset it reports is mapped back, so entity
+ * mentions always point into the original text. The message's polarity is the
+ * {@link PolarityModel}'s; an entity's is the same classifier's on the clause around each of its
+ * mentions (the message's own when that clause is the whole message), so the two agree where
+ * they judge the same words. Praise after a complaint about a failing service is read as irony
+ * ({@link IronicPraise}).
  *
  * <p>Thread-safe. Construction is cheap after the first one in a JVM for the same pipeline
  * properties: the models are loaded once and shared through {@link CoreNlpPipelines}.
@@ -24,16 +33,35 @@ public final class CoreNlpAnnotator implements TextAnnotator {
     private final AnnotatorConfig config;
     private final StanfordCoreNLP pipeline;
     private final TrackedEntities tracked;
+    private final SocialTextNormalizer normalizer;
+    private final PolarityFeatures features;
+    private final PolarityModel model;
 
     /**
-     * Builds the annotator, loading CoreNLP's models if this JVM has not yet.
+     * Builds the annotator, loading CoreNLP's models (and the polarity model) if this JVM has not yet.
      *
      * @throws InvalidTrackedEntitiesException when the configured tracked entities are invalid
      */
     public CoreNlpAnnotator(AnnotatorConfig config) {
+        this(config, config.sentimentMethod() == SentimentMethod.CLASSIFIER ? PolarityModel.standard() : null);
+    }
+
+    /**
+     * Builds the annotator with another polarity model than the shipped one (training, evaluation).
+     *
+     * @param model the classifier; may be null only with {@link SentimentMethod#CORENLP_RNTN}
+     */
+    public CoreNlpAnnotator(AnnotatorConfig config, PolarityModel model) {
         this.config = Objects.requireNonNull(config, "config");
+        if (model == null && config.sentimentMethod() == SentimentMethod.CLASSIFIER) {
+            throw new IllegalArgumentException("the CLASSIFIER sentiment method needs a polarity model");
+        }
         this.tracked = config.trackedEntities();
         this.pipeline = CoreNlpPipelines.get(config.pipelineProperties());
+        SocialLexicon lexicon = SocialLexicon.standard();
+        this.normalizer = new SocialTextNormalizer(lexicon);
+        this.features = new PolarityFeatures(lexicon);
+        this.model = model;
     }
 
     public AnnotatorConfig config() {
@@ -50,6 +78,57 @@ public final class CoreNlpAnnotator implements TextAnnotator {
         if (text.isBlank()) {
             return Annotation.EMPTY;
         }
+        return config.sentimentMethod() == SentimentMethod.CLASSIFIER ? annotateWithClassifier(text) : annotateWithRntn(text);
+    }
+
+    /**
+     * The features the polarity classifier reads for the whole of this text: what training uses,
+     * so the shipped model sees exactly what it was trained on.
+     */
+    public Map<String, Double> messageFeatures(String text) {
+        NormalizedText normalized = normalizer.normalize(Objects.requireNonNull(text, "text"));
+        List<CoreSentence> sentences = parse(normalized.text());
+        return features.extract(normalized, 0, normalized.text().length(), messageRntn(sentences));
+    }
+
+    private Annotation annotateWithClassifier(String text) {
+        NormalizedText normalized = normalizer.normalize(text);
+        CoreDocument document = new CoreDocument(normalized.text());
+        List<CoreSentence> sentences = List.of();
+        if (!normalized.text().isBlank()) {
+            pipeline.annotate(document);
+            sentences = document.sentences() == null ? List.of() : document.sentences();
+        }
+        int length = normalized.text().length();
+        Polarity message = IronicPraise.apply(normalized, 0, length,
+                model.predict(features.extract(normalized, 0, length, messageRntn(sentences))));
+
+        List<EntityMention> mentions = MentionMerger.merge(text, nerSpans(document, normalized), tracked.match(text));
+        EntitySentimentAggregator<Polarity> perEntity = EntitySentimentAggregator.ofPolarities();
+        List<SentenceOffsets> offsets = SentenceOffsets.of(sentences, normalized);
+        for (EntityMention mention : mentions) {
+            SentenceOffsets sentence = SentenceOffsets.at(offsets, mention.start());
+            if (sentence == null || sentence.sentence().sentimentTree() == null) {
+                perEntity.add(mention, message, message);
+                continue;
+            }
+            SentimentClauses.Unit unit = SentimentClauses.unitFor(sentence.sentence().sentimentTree(),
+                    sentence.starts(), sentence.ends(), mention.start(), mention.end());
+            if (unit.wholeSentence() && sentences.size() == 1) {
+                perEntity.add(mention, message, message);
+                continue;
+            }
+            List<CoreLabel> tokens = sentence.sentence().tokens();
+            int from = tokens.get(unit.firstToken()).beginPosition();
+            int to = tokens.get(unit.endToken() - 1).endPosition();
+            Polarity clause = IronicPraise.apply(normalized, from, to, model.predict(features.extract(normalized, from, to,
+                    RntnSummary.of(SentimentClauses.distribution(unit.node())))));
+            perEntity.add(mention, unit.node(), clause);
+        }
+        return new Annotation(mentions, message.toSentiment(), perEntity.result());
+    }
+
+    private Annotation annotateWithRntn(String text) {
         CoreDocument document = new CoreDocument(text);
         pipeline.annotate(document);
         List<CoreSentence> sentences = document.sentences() == null ? List.of() : document.sentences();
@@ -61,22 +140,45 @@ public final class CoreNlpAnnotator implements TextAnnotator {
                 messageSentiment.add(SentimentClauses.score(tree), sentence.tokens().size());
             }
         }
-
-        List<EntityMention> mentions = MentionMerger.merge(text, nerSpans(document), tracked.match(text));
-
-        EntitySentimentAggregator perEntity = new EntitySentimentAggregator();
+        NormalizedText unchanged = NormalizedText.unchanged(text);
+        List<EntityMention> mentions = MentionMerger.merge(text, nerSpans(document, unchanged), tracked.match(text));
+        EntitySentimentAggregator<Double> perEntity = EntitySentimentAggregator.ofScores();
+        List<SentenceOffsets> offsets = SentenceOffsets.of(sentences, unchanged);
         for (EntityMention mention : mentions) {
-            CoreSentence sentence = sentenceAt(sentences, mention.start());
-            if (sentence == null || sentence.sentimentTree() == null) {
+            SentenceOffsets sentence = SentenceOffsets.at(offsets, mention.start());
+            if (sentence == null || sentence.sentence().sentimentTree() == null) {
                 continue;
             }
-            Tree unit = SentimentClauses.unitFor(sentence.sentimentTree(), sentence.tokens(), mention.start(), mention.end());
+            Tree unit = SentimentClauses.unitFor(sentence.sentence().sentimentTree(), sentence.starts(), sentence.ends(),
+                    mention.start(), mention.end()).node();
             perEntity.add(mention, unit, SentimentClauses.score(unit));
         }
         return new Annotation(mentions, messageSentiment.result(), perEntity.result());
     }
 
-    private static List<NerSpan> nerSpans(CoreDocument document) {
+    private List<CoreSentence> parse(String text) {
+        if (text.isBlank()) {
+            return List.of();
+        }
+        CoreDocument document = new CoreDocument(text);
+        pipeline.annotate(document);
+        return document.sentences() == null ? List.of() : document.sentences();
+    }
+
+    /** CoreNLP's sentiment of the whole message: its sentences weighted by their tokens. */
+    private static RntnSummary messageRntn(List<CoreSentence> sentences) {
+        RntnSummary.Builder rntn = new RntnSummary.Builder();
+        for (CoreSentence sentence : sentences) {
+            Tree tree = sentence.sentimentTree();
+            if (tree != null) {
+                rntn.add(SentimentClauses.distribution(tree), sentence.tokens().size());
+            }
+        }
+        return rntn.build();
+    }
+
+    /** CoreNLP's entity mentions as spans of the original text. */
+    private static List<NerSpan> nerSpans(CoreDocument document, NormalizedText normalized) {
         List<CoreEntityMention> found = document.entityMentions();
         if (found == null) {
             return List.of();
@@ -85,7 +187,11 @@ public final class CoreNlpAnnotator implements TextAnnotator {
         for (CoreEntityMention mention : found) {
             Optional<EntityType> type = EntityType.fromCoreNlpTag(mention.entityType());
             if (type.isPresent() && !isPronoun(mention)) {
-                spans.add(new NerSpan(type.get(), mention.charOffsets().first(), mention.charOffsets().second()));
+                int start = normalized.originalStart(mention.charOffsets().first());
+                int end = normalized.originalEnd(mention.charOffsets().second());
+                if (end > start) {
+                    spans.add(new NerSpan(type.get(), start, end));
+                }
             }
         }
         return spans;
@@ -105,20 +211,38 @@ public final class CoreNlpAnnotator implements TextAnnotator {
         return true;
     }
 
-    /** The sentence holding the character at {@code offset}, or the last one starting before it. */
-    private static CoreSentence sentenceAt(List<CoreSentence> sentences, int offset) {
-        CoreSentence candidate = null;
-        for (CoreSentence sentence : sentences) {
-            List<CoreLabel> tokens = sentence.tokens();
-            if (tokens.isEmpty()) {
-                continue;
+    /** A sentence with its tokens' offsets in the original text. */
+    private record SentenceOffsets(CoreSentence sentence, int[] starts, int[] ends) {
+
+        static List<SentenceOffsets> of(List<CoreSentence> sentences, NormalizedText normalized) {
+            List<SentenceOffsets> result = new ArrayList<>(sentences.size());
+            for (CoreSentence sentence : sentences) {
+                List<CoreLabel> tokens = sentence.tokens();
+                int[] starts = new int[tokens.size()];
+                int[] ends = new int[tokens.size()];
+                for (int i = 0; i < starts.length; i++) {
+                    starts[i] = normalized.originalStart(tokens.get(i).beginPosition());
+                    ends[i] = normalized.originalEnd(tokens.get(i).endPosition());
+                }
+                result.add(new SentenceOffsets(sentence, starts, ends));
             }
-            if (tokens.get(0).beginPosition() <= offset) {
-                candidate = sentence;
-            } else {
-                break;
-            }
+            return result;
         }
-        return candidate != null ? candidate : sentences.isEmpty() ? null : sentences.get(0);
+
+        /** The sentence holding the original offset, or the last one starting before it, else the first. */
+        static SentenceOffsets at(List<SentenceOffsets> sentences, int offset) {
+            SentenceOffsets candidate = null;
+            for (SentenceOffsets sentence : sentences) {
+                if (sentence.starts().length == 0) {
+                    continue;
+                }
+                if (sentence.starts()[0] <= offset) {
+                    candidate = sentence;
+                } else {
+                    break;
+                }
+            }
+            return candidate != null ? candidate : sentences.isEmpty() ? null : sentences.get(0);
+        }
     }
 }

@@ -7,8 +7,11 @@ import java.util.Objects;
  * The polarity of a text or of the part of a text about one entity.
  *
  * @param label {@link #NEGATIVE}, {@link #NEUTRAL} or {@link #POSITIVE}
- * @param score from -1 (certainly very negative) through 0 to +1 (certainly very positive); the
- *     label is derived from it with {@link SentimentScorer#labelFor(double)}
+ * @param score from -1 (certainly negative) through 0 to +1 (certainly positive). From the polarity
+ *     classifier it is P(positive) - P(negative) and the label is the most probable class, so a
+ *     positive label has a positive score and a negative label a negative one
+ *     ({@link Polarity}); from CoreNLP's sentiment model alone the label is derived from the score
+ *     with {@link SentimentScorer#labelFor(double)}
  */
 public record Sentiment(String label, double score) implements Serializable {
 

@@ -104,6 +104,54 @@ class CoreNlpAnnotatorTest {
     }
 
     @Test
+    void theClassifierReadsSocialTextAndSarcasm() {
+        Annotation sarcastic = annotator.annotate("X is down again, great job Elon");
+        assertThat(sarcastic.sentiment().label()).isEqualTo(Sentiment.NEGATIVE);
+        assertThat(sentimentFor(sarcastic, "X (platform)").orElseThrow().label()).isEqualTo(Sentiment.NEGATIVE);
+        assertThat(sentimentFor(sarcastic, "Elon Musk").orElseThrow().label()).isNotEqualTo(Sentiment.POSITIVE);
+
+        assertThat(annotator.annotate("sooo goooood 😍😍 best stream ever!!!").sentiment().label()).isEqualTo(Sentiment.POSITIVE);
+        assertThat(annotator.annotate("can't join the space AGAIN 😡 #fail").sentiment().label()).isEqualTo(Sentiment.NEGATIVE);
+        assertThat(annotator.annotate("not good at all, what a waste of time").sentiment().label()).isEqualTo(Sentiment.NEGATIVE);
+        assertThat(annotator.annotate("Trump and Musk talk on X at 8pm ET https://x.com/i/spaces/1").sentiment().label())
+                .isEqualTo(Sentiment.NEUTRAL);
+    }
+
+    @Test
+    void aLabelAndItsScoreAgreeInSign() {
+        for (String text : List.of("I love this, great job", "This is a disaster, worst launch ever",
+                "The interview is scheduled for 8 pm Eastern.", "X is down again, great job Elon")) {
+            Sentiment s = annotator.annotate(text).sentiment();
+            if (s.label().equals(Sentiment.POSITIVE)) {
+                assertThat(s.score()).as(text).isPositive();
+            } else if (s.label().equals(Sentiment.NEGATIVE)) {
+                assertThat(s.score()).as(text).isNegative();
+            }
+        }
+    }
+
+    @Test
+    void offsetsStayInTheOriginalTextAfterNormalization() {
+        String text = "&amp; sooo #KamalaHarris said Elon Musk broke 𝕏 lol https://t.co/x &gt;&gt; Gavin Newsom in California";
+        Annotation a = annotator.annotate(text);
+        for (EntityMention m : a.entities()) {
+            assertThat(text.substring(m.start(), m.end())).as(m.toString()).isEqualTo(m.text());
+        }
+        EntityMention california = a.entities().stream().filter(m -> m.text().equals("California")).findFirst().orElseThrow();
+        assertThat(california.start()).isEqualTo(text.indexOf("California"));
+        assertThat(a.canonicalEntities()).contains("Elon Musk", "X (platform)");
+        assertThat(a.entityNames()).contains("Gavin Newsom");
+    }
+
+    @Test
+    void theCoreNlpBaselineKeepsTheSentenceModelAlone() {
+        CoreNlpAnnotator baseline = new CoreNlpAnnotator(config.toBuilder().sentimentMethod(SentimentMethod.CORENLP_RNTN).build());
+        Annotation a = baseline.annotate("I love this, great job");
+        assertThat(a.sentiment().label()).isEqualTo(Sentiment.POSITIVE);
+        assertThat(CoreNlpPipelines.get(baseline.config().pipelineProperties())).isSameAs(CoreNlpPipelines.get(config.pipelineProperties()));
+    }
+
+    @Test
     void countsRepeatedMentions() {
         Annotation a = annotator.annotate("Musk, Musk, Musk. Everyone is talking about @elonmusk tonight.");
         assertThat(sentimentFor(a, "Elon Musk").orElseThrow().mentions()).isEqualTo(4);

@@ -1,0 +1,42 @@
+package io.spikewatch.annotate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class IronicPraiseTest {
+
+    private static final SocialTextNormalizer NORMALIZER = SocialTextNormalizer.standard();
+
+    private static boolean applies(String text) {
+        NormalizedText n = NORMALIZER.normalize(text);
+        return IronicPraise.appliesTo(n, 0, n.text().length());
+    }
+
+    @Test
+    void praiseRightAfterAFailureIsIrony() {
+        assertThat(applies("X is down again, great job Elon")).isTrue();
+        assertThat(applies("space crashed twice, thanks @elonmusk")).isTrue();
+        assertThat(applies("stream is buffering for an hour, well done")).isTrue();
+    }
+
+    @Test
+    void sincerePraiseIsNot() {
+        assertThat(applies("great job Elon, the space worked")).isFalse();
+        assertThat(applies("The site was down. Thank you for fixing it so fast")).isFalse();
+        assertThat(applies("I can't wait, congrats on the launch")).isFalse();
+        assertThat(applies("down to earth guy, he helped my family for years and I want to say thanks")).isFalse();
+    }
+
+    @Test
+    void mirrorsOnlyAPositiveBelief() {
+        NormalizedText n = NORMALIZER.normalize("X is down again, great job Elon");
+        int end = n.text().length();
+        Polarity praise = new Polarity(0.25, 0.15, 0.6);
+        Polarity mirrored = IronicPraise.apply(n, 0, end, praise);
+        assertThat(mirrored).isEqualTo(new Polarity(0.6, 0.15, 0.25));
+        assertThat(mirrored.label()).isEqualTo(Sentiment.NEGATIVE);
+        Polarity alreadyNegative = new Polarity(0.7, 0.2, 0.1);
+        assertThat(IronicPraise.apply(n, 0, end, alreadyNegative)).isSameAs(alreadyNegative);
+    }
+}
