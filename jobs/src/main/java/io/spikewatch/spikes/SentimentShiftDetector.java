@@ -13,12 +13,19 @@ import java.time.Duration;
  * share rose by at least {@code minRise}: a handful of angry posts in a quiet hour is not a
  * shift. The score maps z to [0, 1] with 0.5 at {@code zThreshold}. Buckets scored as a shift
  * are not learned into the baseline, so a long shift keeps being seen as one.
+ *
+ * <p>The test is also run on the last two and three buckets pooled, when each of them is more
+ * negative than the baseline: a shift that builds over a few minutes is seen as soon as the posts
+ * pooled are enough to tell, not when one minute alone holds {@code minPosts} of them. The score
+ * reports the strongest of these windows.
  */
 public final class SentimentShiftDetector implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
     public static final int DEFAULT_MIN_POSTS = 10;
+    /** The longest run of recent buckets pooled. */
+    public static final int MAX_RUN_BUCKETS = 3;
     public static final double DEFAULT_MIN_RISE = 0.2;
     public static final double DEFAULT_Z_THRESHOLD = 4.0;
     public static final Duration DEFAULT_HALF_LIFE = Duration.ofHours(6);
@@ -66,20 +73,48 @@ public final class SentimentShiftDetector implements Serializable {
 
     /** Scores one bucket (in time order) and, unless it is a shift, learns it into the baseline. */
     public Score observe(SentimentShiftState state, long bucketStartMillis, int annotated, int negative) {
+        boolean follows = state.lastBucketMillis != Long.MIN_VALUE
+                && bucketStartMillis - state.lastBucketMillis == bucketWidth.toMillis();
         decay(state, bucketStartMillis);
         double baseline = (state.negative + PRIOR_POSTS * PRIOR_NEGATIVE_SHARE) / (state.annotated + PRIOR_POSTS);
         double share = annotated == 0 ? 0 : (double) negative / annotated;
-        double score = 0;
-        if (annotated >= minPosts && share - baseline >= minRise) {
-            double z = (share - baseline) / Math.sqrt(baseline * (1 - baseline) / annotated);
-            score = z / (z + zThreshold);
+        Score best = new Score(share, baseline, annotated, 0);
+        int pooledAnnotated = 0;
+        int pooledNegative = 0;
+        for (int k = 0; k < MAX_RUN_BUCKETS; k++) {
+            int a = k == 0 ? annotated : follows ? state.recentAnnotated[k - 1] : 0;
+            int n = k == 0 ? negative : follows ? state.recentNegative[k - 1] : 0;
+            if (a == 0 || (double) n / a <= baseline) {
+                break;
+            }
+            pooledAnnotated += a;
+            pooledNegative += n;
+            double pooledShare = (double) pooledNegative / pooledAnnotated;
+            if (pooledAnnotated >= minPosts && pooledShare - baseline >= minRise) {
+                double z = (pooledShare - baseline) / Math.sqrt(baseline * (1 - baseline) / pooledAnnotated);
+                double score = z / (z + zThreshold);
+                if (score > best.anomalyScore()) {
+                    best = new Score(pooledShare, baseline, pooledAnnotated, score);
+                }
+            }
         }
-        Score result = new Score(share, baseline, annotated, score);
-        if (!result.isShift()) {
+        if (!best.isShift()) {
             state.annotated += annotated;
             state.negative += negative;
         }
-        return result;
+        remember(state, follows, annotated, negative);
+        return best;
+    }
+
+    private static void remember(SentimentShiftState state, boolean follows, int annotated, int negative) {
+        int[] a = state.recentAnnotated;
+        int[] n = state.recentNegative;
+        for (int i = a.length - 1; i > 0; i--) {
+            a[i] = follows ? a[i - 1] : 0;
+            n[i] = follows ? n[i - 1] : 0;
+        }
+        a[0] = annotated;
+        n[0] = negative;
     }
 
     private void decay(SentimentShiftState state, long bucketStartMillis) {

@@ -8,7 +8,10 @@ import java.time.Duration;
  * (a peak twice the expectation is 20, 8 times is 60, 32 times is 100) plus {@code 10 ×
  * log2(1 + duration / 15 min)} (15 minutes add 10, 45 minutes 20, 105 minutes 30), plus {@value
  * #POINTS_PER_WAVE} for each new wave the episode had ({@link WaveWatch}). Counts get one
- * pseudo-post on both sides, so a peak of 3 against 0 expected is not infinitely severe.
+ * pseudo-post on both sides, so a peak of 3 against 0 expected is not infinitely severe. A
+ * sentiment shift compares shares, which cannot double twice: its magnitude is the part of the
+ * posts that were not negative before that turned negative, {@code 100 × (share − expected) / (1 −
+ * expected)} (from a third negative to two thirds is 50).
  */
 public final class Severity {
 
@@ -27,10 +30,16 @@ public final class Severity {
     }
 
     public static int of(SpikeKind kind, double peakValue, double peakExpected, Duration lasted, int waves) {
-        double ratio = kind == SpikeKind.FLATLINE
-                ? (peakExpected + PSEUDO_COUNT) / (peakValue + PSEUDO_COUNT)
-                : (peakValue + PSEUDO_COUNT) / (peakExpected + PSEUDO_COUNT);
-        double magnitude = POINTS_PER_DOUBLING * Math.max(0, log2(ratio));
+        double magnitude;
+        if (kind == SpikeKind.SENTIMENT_SHIFT) {
+            // shares, not counts: the part of what was not negative before that turned negative
+            magnitude = MAX * Math.max(0, peakValue - peakExpected) / Math.max(1e-9, 1 - peakExpected);
+        } else {
+            double ratio = kind == SpikeKind.FLATLINE
+                    ? (peakExpected + PSEUDO_COUNT) / (peakValue + PSEUDO_COUNT)
+                    : (peakValue + PSEUDO_COUNT) / (peakExpected + PSEUDO_COUNT);
+            magnitude = POINTS_PER_DOUBLING * Math.max(0, log2(ratio));
+        }
         double duration = POINTS_PER_DURATION_DOUBLING * log2(1 + (double) lasted.toMillis() / DURATION_UNIT.toMillis());
         return (int) Math.max(0, Math.min(MAX, Math.round(magnitude + duration + POINTS_PER_WAVE * waves)));
     }

@@ -30,6 +30,34 @@ class SentimentShiftDetectorTest {
     }
 
     @Test
+    void aShiftBuildingOverMinutesIsSeenOnThePostsPooled() {
+        SentimentShiftState state = learnedBaseline();
+        // 6 of 8, then 7 of 9: neither minute alone has the 10 posts a verdict needs
+        assertThat(detector.observe(state, 60 * MINUTE, 8, 6).isShift()).isFalse();
+        SentimentShiftDetector.Score pooled = detector.observe(state, 61 * MINUTE, 9, 7);
+        assertThat(pooled.isShift()).isTrue();
+        assertThat(pooled.annotated()).isEqualTo(17);
+        assertThat(pooled.share()).isEqualTo(13 / 17.0);
+    }
+
+    @Test
+    void aMinuteAtTheBaselineBreaksThePoolAndAGapEmptiesIt() {
+        SentimentShiftState state = learnedBaseline();
+        detector.observe(state, 60 * MINUTE, 8, 6);
+        detector.observe(state, 61 * MINUTE, 8, 1);
+        assertThat(detector.observe(state, 62 * MINUTE, 8, 6).isShift()).isFalse();
+        detector.observe(state, 70 * MINUTE, 8, 6);
+        assertThat(detector.observe(state, 72 * MINUTE, 8, 6).isShift()).as("not the minute before").isFalse();
+    }
+
+    @Test
+    void aSentimentShiftsSeverityIsThePartThatTurnedNegative() {
+        assertThat(Severity.of(SpikeKind.SENTIMENT_SHIFT, 2 / 3.0, 1 / 3.0, Duration.ZERO)).isEqualTo(50);
+        assertThat(Severity.of(SpikeKind.SENTIMENT_SHIFT, 0.2, 0.3, Duration.ZERO)).isZero();
+        assertThat(Severity.of(SpikeKind.SENTIMENT_SHIFT, 1.0, 0.2, Duration.ZERO)).isEqualTo(100);
+    }
+
+    @Test
     void aLongShiftIsNotLearnedAsTheNewNormal() {
         SentimentShiftState state = learnedBaseline();
         for (int minute = 60; minute < 90; minute++) {
