@@ -29,6 +29,11 @@ public final class AlertingSettings implements Serializable {
     public static final Duration DEFAULT_IDLE_AFTER = Duration.ofHours(2);
     /** A series silent for longer starts afresh, as a new deployment would. */
     public static final Duration DEFAULT_NEW_STREAM_GAP = Duration.ofDays(1);
+    /**
+     * A sentiment shift is over after this many calm minutes, and one that comes back later is a new
+     * episode whatever its size: anger at the platform an hour after anger at a letter is news.
+     */
+    public static final Duration SENTIMENT_QUIET_PERIOD = Duration.ofMinutes(15);
     /** Half-life of the term baseline that spikes are explained against. */
     public static final Duration TERM_HALF_LIFE = Duration.ofHours(6);
     private static final String TRACKED_SOURCE = "tracked entities";
@@ -97,6 +102,12 @@ public final class AlertingSettings implements Serializable {
 
     public EpisodeTrackerConfig episodes() {
         return episodes;
+    }
+
+    /** Episodes of sentiment shifts: those of {@link #episodes()}, without the repeat rule, calm after {@link #SENTIMENT_QUIET_PERIOD}. */
+    public EpisodeTrackerConfig sentimentEpisodes() {
+        return EpisodeTrackerConfig.builder().bucketWidth(BUCKET_WIDTH).holdScore(episodes.holdScore())
+                .escalationStep(episodes.escalationStep()).quietPeriod(SENTIMENT_QUIET_PERIOD).repeatPeriod(Duration.ZERO).build();
     }
 
     public Duration idleAfter() {

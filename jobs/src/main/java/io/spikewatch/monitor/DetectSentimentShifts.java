@@ -56,7 +56,7 @@ public class DetectSentimentShifts extends KeyedProcessFunction<String, Observat
     public void open(OpenContext openContext) {
         width = AlertingSettings.BUCKET_WIDTH.toMillis();
         detector = SentimentShiftDetector.withDefaults(AlertingSettings.BUCKET_WIDTH);
-        tracker = new EpisodeTracker(settings.episodes());
+        tracker = new EpisodeTracker(settings.sentimentEpisodes());
         reports = new SpikeReports(new RuleBook(settings.rules()), indices.spikes());
         openBuckets = getRuntimeContext().getMapState(new MapStateDescriptor<>("open-sentiment", Types.LONG, Types.POJO(BucketStats.class)));
         baseline = getRuntimeContext().getState(new ValueStateDescriptor<>("sentiment-baseline", Types.POJO(SentimentShiftState.class)));
@@ -102,8 +102,9 @@ public class DetectSentimentShifts extends KeyedProcessFunction<String, Observat
         episodes.update(trackerState);
         KeyedAlertStates alertStates = new KeyedAlertStates(ruleStates);
         for (Spike change : changes) {
-            Spike explained = change.withExplanation(new SpikeExplanation(breakdown.annotated(),
-                    breakdown.annotated() * score.baselineShare(), 0, breakdown, List.of(), List.of(), List.of(), List.of()));
+            // observed: the annotated posts the verdict pooled; the breakdown: this minute's
+            Spike explained = change.withExplanation(new SpikeExplanation(score.annotated(),
+                    score.annotated() * score.baselineShare(), 0, breakdown, List.of(), List.of(), List.of(), List.of()));
             reports.report(explained, Instant.ofEpochMilli(timestamp), alertStates, out::collect, alert -> ctx.output(DetectSpikes.ALERTS, alert));
         }
     }
