@@ -2,9 +2,11 @@ package io.spikewatch.explain;
 
 import io.spikewatch.spikes.SpikeExplanation;
 import io.spikewatch.spikes.TermWeight;
+import io.spikewatch.spikes.TopPost;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -43,15 +45,36 @@ public final class SpikeExplainer {
         List<TermWeight> terms = new ArrayList<>(rank(spike.terms, spike.posts, baseline, ""));
         terms.addAll(rank(spike.handles, spike.posts, baseline, ""));
         terms.sort(bySignificance(spike.posts, baseline, ""));
+        List<TermWeight> topTerms = withoutCoveredWords(terms).stream().limit(limit).toList();
+        List<TermWeight> topHashtags = rank(spike.hashtags, spike.posts, baseline, "").stream().limit(limit).toList();
         return new SpikeExplanation(
                 spike.posts,
                 expectedPosts,
                 spike.authors.size(),
                 spike.sentiment(),
-                withoutCoveredWords(terms).stream().limit(limit).toList(),
-                rank(spike.hashtags, spike.posts, baseline, "").stream().limit(limit).toList(),
+                topTerms,
+                topHashtags,
                 rank(spike.entities, spike.posts, baseline, "entity:").stream().limit(limit).toList(),
-                spike.topPosts(limit));
+                carriers(spike.topPosts(BucketStats.MAX_CANDIDATES), topTerms, topHashtags));
+    }
+
+    /**
+     * The top posts, those that say what drives the spike (one of its top terms or hashtags) first:
+     * a post reposted a lot during the spike but about something else (an older story still being
+     * shared) does not explain it.
+     */
+    private List<TopPost> carriers(List<TopPost> byImpact, List<TermWeight> terms, List<TermWeight> hashtags) {
+        List<String> drivers = new ArrayList<>();
+        terms.forEach(t -> drivers.add(t.term().toLowerCase(Locale.ROOT)));
+        hashtags.forEach(t -> drivers.add(t.term().toLowerCase(Locale.ROOT)));
+        List<TopPost> carrying = new ArrayList<>();
+        List<TopPost> others = new ArrayList<>();
+        for (TopPost post : byImpact) {
+            String text = post.text() == null ? "" : post.text().toLowerCase(Locale.ROOT);
+            (drivers.stream().anyMatch(text::contains) ? carrying : others).add(post);
+        }
+        carrying.addAll(others);
+        return carrying.stream().limit(limit).toList();
     }
 
     private List<TermWeight> rank(Map<String, Integer> counts, long posts, TermBaseline baseline, String keyPrefix) {

@@ -53,6 +53,34 @@ class SpikeExplainerTest {
     }
 
     @Test
+    void anOlderStoryStillBeingRepostedDoesNotHeadThePostsThatCarriedTheSpike() {
+        TermBaseline baseline = new TermBaseline();
+        for (int minute = 0; minute < 60; minute++) {
+            BucketStats ordinary = new BucketStats();
+            add(ordinary, "p" + minute, "u" + minute, "FBI probe into the leaked documents keeps growing", null, 10);
+            add(ordinary, "q" + minute, "v" + minute, "Nice weather in Florida today, going to the beach", null, 10);
+            baseline.add(ordinary, T0.toEpochMilli() + minute * MINUTE, MINUTE, 0.99);
+        }
+        BucketStats spike = new BucketStats();
+        add(spike, "fbi", "desk", "FBI probe into the leaked documents keeps growing", null, 500_000);
+        for (int i = 0; i < 30; i++) {
+            add(spike, "r" + i, "a" + i, "FBI probe into the leaked documents keeps growing", "fbi", 100);
+        }
+        add(spike, "first", "w0", "cannot join the Space at all #TwitterBlackout", null, 900);
+        for (int i = 0; i < 20; i++) {
+            add(spike, "s" + i, "b" + i, i % 2 == 0 ? "Still unable to join the Space #TwitterBlackout" : "unable to join, again #TwitterBlackout",
+                    i < 5 ? "first" : null, 50);
+        }
+
+        SpikeExplanation explanation = new SpikeExplainer(5).explain(spike, baseline, 2.0);
+
+        assertThat(explanation.hashtags()).extracting(TermWeight::term).containsExactly("#twitterblackout");
+        assertThat(explanation.topPosts().get(0).id()).isEqualTo("first");
+        // though it drew more reposts in these minutes than any post about the outage
+        assertThat(explanation.topPosts()).extracting(p -> p.id()).doesNotContain("fbi");
+    }
+
+    @Test
     void significanceIsZeroUnlessObservedExceedsExpected() {
         assertThat(SpikeExplainer.significance(3, 5.0)).isZero();
         assertThat(SpikeExplainer.significance(30, 5.0)).isGreaterThan(SpikeExplainer.significance(10, 5.0));
