@@ -84,7 +84,11 @@ public final class BenchCommand implements Callable<Integer> {
                 .trackedEntitiesYaml(SeedTrackedEntities.yaml(), SeedTrackedEntities.SOURCE)
                 .build();
         List<BenchmarkResult> results = new AnnotationBenchmark(threads, warmup)
-                .compare(unique, repostHeavy, ours, AnnotationCacheSettings.ofEntries(cacheEntries));
+                .compare(unique, repostHeavy, ours, AnnotationCacheSettings.ofEntries(cacheEntries), result -> {
+                    spec.commandLine().getOut().printf(Locale.ROOT, "  measured %s on %s: %.1f posts/s%n",
+                            result.name(), result.stream(), result.postsPerSecond());
+                    spec.commandLine().getOut().flush();
+                });
         spec.commandLine().getOut().print(AnnotationBenchmark.table(results));
         return 0;
     }

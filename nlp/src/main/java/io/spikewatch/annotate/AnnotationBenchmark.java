@@ -22,6 +22,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * Compares annotation throughput and heap of CoreNLP's default pipeline with Spikewatch's, on the
@@ -84,20 +85,30 @@ public final class AnnotationBenchmark {
      */
     public List<BenchmarkResult> compare(List<String> unique, List<String> repostHeavy, AnnotatorConfig ours,
             AnnotationCacheSettings cache) {
+        return compare(unique, repostHeavy, ours, cache, result -> {});
+    }
+
+    /** As {@link #compare(List, List, AnnotatorConfig, AnnotationCacheSettings)}, telling {@code progress} of each result as it is measured. */
+    public List<BenchmarkResult> compare(List<String> unique, List<String> repostHeavy, AnnotatorConfig ours,
+            AnnotationCacheSettings cache, Consumer<BenchmarkResult> progress) {
         if (!cache.enabled()) {
             throw new IllegalArgumentException("the comparison measures the annotation cache; give it at least one entry");
         }
         List<BenchmarkResult> results = new ArrayList<>();
+        Consumer<BenchmarkResult> record = result -> {
+            progress.accept(result);
+            results.add(result);
+        };
         AnnotatorConfig coreNlp = AnnotatorConfig.coreNlpDefault();
-        results.add(measure(CORENLP_DEFAULT_NAME, UNIQUE, coreNlp, PipelineSharing.SHARED, AnnotationCacheSettings.DISABLED, unique));
-        results.add(measure(CORENLP_DEFAULT_NAME, REPOST_HEAVY, coreNlp, PipelineSharing.SHARED, AnnotationCacheSettings.DISABLED,
+        record.accept(measure(CORENLP_DEFAULT_NAME, UNIQUE, coreNlp, PipelineSharing.SHARED, AnnotationCacheSettings.DISABLED, unique));
+        record.accept(measure(CORENLP_DEFAULT_NAME, REPOST_HEAVY, coreNlp, PipelineSharing.SHARED, AnnotationCacheSettings.DISABLED,
                 repostHeavy));
-        results.add(measure(SHARED_NAME, UNIQUE, ours, PipelineSharing.SHARED, AnnotationCacheSettings.DISABLED, unique));
+        record.accept(measure(SHARED_NAME, UNIQUE, ours, PipelineSharing.SHARED, AnnotationCacheSettings.DISABLED, unique));
         if (threads > 1) {
-            results.add(measure(PER_THREAD_NAME, UNIQUE, ours, PipelineSharing.PER_THREAD, AnnotationCacheSettings.DISABLED, unique));
+            record.accept(measure(PER_THREAD_NAME, UNIQUE, ours, PipelineSharing.PER_THREAD, AnnotationCacheSettings.DISABLED, unique));
         }
-        results.add(measure(CACHED_NAME, UNIQUE, ours, PipelineSharing.SHARED, cache, unique));
-        results.add(measure(CACHED_NAME, REPOST_HEAVY, ours, PipelineSharing.SHARED, cache, repostHeavy));
+        record.accept(measure(CACHED_NAME, UNIQUE, ours, PipelineSharing.SHARED, cache, unique));
+        record.accept(measure(CACHED_NAME, REPOST_HEAVY, ours, PipelineSharing.SHARED, cache, repostHeavy));
         return results;
     }
 

@@ -1,6 +1,5 @@
 package io.spikewatch.annotate;
 
-import edu.stanford.nlp.pipeline.AnnotatorPool;
 import edu.stanford.nlp.pipeline.StanfordCoreNLP;
 import java.util.Map;
 import java.util.Properties;
@@ -35,7 +34,14 @@ public final class CoreNlpPipelines {
     public static StanfordCoreNLP loadUnshared(Properties properties) {
         Properties copy = new Properties();
         copy.putAll(properties);
-        return new StanfordCoreNLP(copy, true, new AnnotatorPool());
+        // CoreNLP hands out the annotators of its JVM-wide pool; emptied, the pool loads new ones.
+        // Pipelines built before keep the annotators they hold.
+        synchronized (CoreNlpPipelines.class) {
+            StanfordCoreNLP.clearAnnotatorPool();
+            StanfordCoreNLP pipeline = new StanfordCoreNLP(copy);
+            StanfordCoreNLP.clearAnnotatorPool();
+            return pipeline;
+        }
     }
 
     /** How many distinct pipelines this JVM holds. */
