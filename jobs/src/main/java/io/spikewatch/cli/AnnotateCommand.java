@@ -1,5 +1,6 @@
 package io.spikewatch.cli;
 
+import io.spikewatch.annotate.CachingAnnotator;
 import io.spikewatch.annotate.CoreNlpAnnotator;
 import io.spikewatch.annotate.NdjsonAnnotator;
 import java.io.BufferedReader;
@@ -38,7 +39,8 @@ public final class AnnotateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        NdjsonAnnotator annotator = new NdjsonAnnotator(new CoreNlpAnnotator(annotatorOptions.config()), threads);
+        NdjsonAnnotator annotator = new NdjsonAnnotator(
+                CachingAnnotator.wrap(new CoreNlpAnnotator(annotatorOptions.config()), annotatorOptions.cacheSettings()), threads);
         try (Reader reader = in == null
                         ? new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))
                         : Files.newBufferedReader(in, StandardCharsets.UTF_8);

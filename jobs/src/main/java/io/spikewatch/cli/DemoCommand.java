@@ -78,7 +78,8 @@ public final class DemoCommand implements Callable<Integer> {
         out.println(scenario.describe(scenarioDir).indent(2));
 
         IndexNames indices = elasticsearch.indices();
-        MonitorSettings settings = MonitorSettings.builder().indices(indices).build();
+        MonitorSettings settings = MonitorSettings.builder().indices(indices)
+                .annotationCache(annotatorOptions.cacheSettings()).build();
         AnnotatorConfig annotator = annotatorOptions.config(SeedTrackedEntities.yaml(), SeedTrackedEntities.SOURCE);
         out.println("  running the monitor job (Flink embedded, CoreNLP annotation on " + settings.annotationParallelism()
                 + " tasks; the first run loads the models)...");

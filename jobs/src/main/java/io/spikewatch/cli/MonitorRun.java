@@ -85,7 +85,7 @@ public final class MonitorRun {
                 .setConverter(document -> document)
                 .setDeadLetterIndex(settings.indices().deadLetters())
                 .build();
-        MonitorJob job = new MonitorJob(source, sink, new CoreNlpAnnotators(annotatorConfig), settings,
+        MonitorJob job = new MonitorJob(source, sink, new CoreNlpAnnotators(annotatorConfig, settings.annotationCache()), settings,
                 alerting == null ? null : new MonitorJob.Alerting(alerting, connection,
                         alertSource == null ? null : alertSource.apply(NdjsonReplaySource.of(inputs, speed))));
 

@@ -68,6 +68,7 @@ public final class RunCommand implements Callable<Integer> {
                 .outOfOrderness(outOfOrderness)
                 .alertOutOfOrderness(alertOutOfOrderness)
                 .allowedLateness(allowedLateness)
+                .annotationCache(annotatorOptions.cacheSettings())
                 .build();
         MonitorRun.execute(inputs, speed, elasticsearch.connection(), annotatorOptions.config(), settings,
                 alertRules == null ? null : AlertingSettings.fromRulesFile(alertRules, annotatorOptions.config().trackedEntitiesYaml()));

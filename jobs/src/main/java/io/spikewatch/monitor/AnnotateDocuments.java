@@ -1,5 +1,6 @@
 package io.spikewatch.monitor;
 
+import io.spikewatch.annotate.CachingAnnotator;
 import io.spikewatch.annotate.TextAnnotator;
 import io.spikewatch.index.IndexDocument;
 import io.spikewatch.index.IndexNames;
@@ -11,6 +12,8 @@ import io.spikewatch.schema.Statement;
 import java.time.Instant;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.Gauge;
+import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -39,6 +42,13 @@ public class AnnotateDocuments<T extends InputDocument> extends ProcessFunction<
     public void open(OpenContext openContext) {
         annotator = annotators.create();
         failures = getRuntimeContext().getMetricGroup().counter("annotationFailures");
+        if (annotator instanceof CachingAnnotator cache) {
+            // the cache is shared by the JVM's tasks: every task reports the same JVM-wide numbers
+            MetricGroup group = getRuntimeContext().getMetricGroup();
+            group.gauge("annotationCacheHits", (Gauge<Long>) () -> cache.stats().hits());
+            group.gauge("annotationCacheMisses", (Gauge<Long>) () -> cache.stats().misses());
+            group.gauge("annotationCacheEntries", (Gauge<Integer>) () -> cache.stats().entries());
+        }
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.spikewatch.monitor;
 
+import io.spikewatch.annotate.AnnotationCacheSettings;
 import io.spikewatch.index.IndexNames;
 import java.io.Serializable;
 import java.time.Duration;
@@ -39,6 +40,7 @@ public final class MonitorSettings implements Serializable {
     private final Duration checkpointInterval;
     private final int annotationParallelism;
     private final boolean unalignedCheckpoints;
+    private final AnnotationCacheSettings annotationCache;
 
     private MonitorSettings(Builder b) {
         this.indices = b.indices;
@@ -48,6 +50,7 @@ public final class MonitorSettings implements Serializable {
         this.checkpointInterval = b.checkpointInterval;
         this.annotationParallelism = b.annotationParallelism;
         this.unalignedCheckpoints = b.unalignedCheckpoints;
+        this.annotationCache = b.annotationCache;
     }
 
     public static Builder builder() {
@@ -79,6 +82,11 @@ public final class MonitorSettings implements Serializable {
         return annotationParallelism;
     }
 
+    /** The bounds of the annotation cache every annotation task of a JVM shares ({@link AnnotationCacheSettings#DEFAULTS}). */
+    public AnnotationCacheSettings annotationCache() {
+        return annotationCache;
+    }
+
     /** Whether checkpoint barriers may overtake buffered records (see {@link #DEFAULT_UNALIGNED_CHECKPOINTS}). */
     public boolean unalignedCheckpoints() {
         return unalignedCheckpoints;
@@ -89,7 +97,8 @@ public final class MonitorSettings implements Serializable {
         return "MonitorSettings{indices=" + indices + ", outOfOrderness=" + outOfOrderness
                 + ", alertOutOfOrderness=" + alertOutOfOrderness
                 + ", allowedLateness=" + allowedLateness + ", checkpointInterval=" + checkpointInterval
-                + ", annotationParallelism=" + annotationParallelism + ", unalignedCheckpoints=" + unalignedCheckpoints + "}";
+                + ", annotationParallelism=" + annotationParallelism + ", unalignedCheckpoints=" + unalignedCheckpoints
+                + ", annotationCache=" + annotationCache + "}";
     }
 
     /** Builder whose setters validate; every setting has a named default. */
@@ -101,6 +110,7 @@ public final class MonitorSettings implements Serializable {
         private Duration checkpointInterval = DEFAULT_CHECKPOINT_INTERVAL;
         private int annotationParallelism = DEFAULT_ANNOTATION_PARALLELISM;
         private boolean unalignedCheckpoints = DEFAULT_UNALIGNED_CHECKPOINTS;
+        private AnnotationCacheSettings annotationCache = AnnotationCacheSettings.DEFAULTS;
 
         public Builder indices(IndexNames indices) {
             this.indices = Objects.requireNonNull(indices, "indices");
@@ -140,6 +150,12 @@ public final class MonitorSettings implements Serializable {
 
         public Builder unalignedCheckpoints(boolean value) {
             this.unalignedCheckpoints = value;
+            return this;
+        }
+
+        /** The annotation cache's bounds; {@link AnnotationCacheSettings#DISABLED} for none. */
+        public Builder annotationCache(AnnotationCacheSettings value) {
+            this.annotationCache = Objects.requireNonNull(value, "annotationCache");
             return this;
         }
 

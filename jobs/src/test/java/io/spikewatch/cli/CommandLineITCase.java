@@ -69,6 +69,27 @@ class CommandLineITCase {
     }
 
     @Test
+    void annotateGivesARepostTheAnnotationOfItsOriginalAndRefusesANegativeCache() throws Exception {
+        String post = "{\"id\":\"%s\",\"text\":\"Musk blames a massive DDoS on X\"}";
+        Path in = Files.writeString(dir.resolve("reposts.ndjson"),
+                String.join("\n", post.formatted("1"), post.formatted("2"), ""), StandardCharsets.UTF_8);
+        Path out = dir.resolve("reposts-out.ndjson");
+
+        Result result = run("annotate", "--in", in.toString(), "--out", out.toString(), "--annotation-cache", "10");
+
+        assertThat(result.exitCode()).isZero();
+        List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
+        JsonNode original = Json.MAPPER.readTree(lines.get(0));
+        JsonNode repost = Json.MAPPER.readTree(lines.get(1));
+        assertThat(repost.get("entities")).isEqualTo(original.get("entities")).isNotEmpty();
+        assertThat(repost.get("sentiment")).isEqualTo(original.get("sentiment"));
+
+        Result negative = run("annotate", "--in", in.toString(), "--out", out.toString(), "--annotation-cache", "-1");
+        assertThat(negative.exitCode()).isNotZero();
+        assertThat(negative.errors()).contains("--annotation-cache", "-1");
+    }
+
+    @Test
     void aWrongOptionValueNamesTheOption() {
         Result result = run("run", "--in", "missing.ndjson", "--speed", "fast");
 

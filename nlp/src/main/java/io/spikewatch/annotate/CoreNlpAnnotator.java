@@ -52,12 +52,21 @@ public final class CoreNlpAnnotator implements TextAnnotator {
      * @param model the classifier; may be null only with {@link SentimentMethod#CORENLP_RNTN}
      */
     public CoreNlpAnnotator(AnnotatorConfig config, PolarityModel model) {
+        this(config, model, CoreNlpPipelines.get(config.pipelineProperties()));
+    }
+
+    /**
+     * Builds the annotator on a pipeline the caller loaded for this configuration's
+     * {@link AnnotatorConfig#pipelineProperties() properties} (one not shared through
+     * {@link CoreNlpPipelines}, for measurements).
+     */
+    CoreNlpAnnotator(AnnotatorConfig config, PolarityModel model, StanfordCoreNLP pipeline) {
         this.config = Objects.requireNonNull(config, "config");
         if (model == null && config.sentimentMethod() == SentimentMethod.CLASSIFIER) {
             throw new IllegalArgumentException("the CLASSIFIER sentiment method needs a polarity model");
         }
         this.tracked = config.trackedEntities();
-        this.pipeline = CoreNlpPipelines.get(config.pipelineProperties());
+        this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
         SocialLexicon lexicon = SocialLexicon.standard();
         this.normalizer = new SocialTextNormalizer(lexicon);
         this.features = new PolarityFeatures(lexicon);

@@ -34,6 +34,29 @@ class CoreNlpAnnotatorTest {
     }
 
     @Test
+    void theCacheGivesARepostExactlyTheAnnotationOfItsOriginalAndKeepsLookalikesApart() {
+        CachingAnnotator cached = new CachingAnnotator(annotator, AnnotationCacheSettings.ofEntries(10));
+        String original = "Sooo tired of Musk blaming a DDoS on Twitter";
+        String lookalike = "So tired of Musk blaming a DDoS on Twitter https://t.co/x";
+
+        Annotation first = cached.annotate(original);
+        Annotation repost = cached.annotate(original);
+        Annotation other = cached.annotate(lookalike);
+
+        assertThat(repost).isEqualTo(first).isEqualTo(annotator.annotate(original));
+        assertThat(other).isEqualTo(annotator.annotate(lookalike));
+        for (EntityMention m : first.entities()) {
+            assertThat(original.substring(m.start(), m.end())).isEqualTo(m.text());
+        }
+        for (EntityMention m : other.entities()) {
+            assertThat(lookalike.substring(m.start(), m.end())).isEqualTo(m.text());
+        }
+        assertThat(first.canonicalEntities()).contains("Elon Musk", "X (platform)");
+        assertThat(cached.stats().hits()).isEqualTo(1);
+        assertThat(cached.stats().misses()).isEqualTo(2);
+    }
+
+    @Test
     void findsTheSeedEntitiesByCanonicalName() {
         Annotation a = annotator.annotate("Musk says there is a massive DDOS attack on 𝕏");
         assertThat(a.canonicalEntities()).containsExactly("Elon Musk", "X (platform)");
