@@ -2,6 +2,7 @@ package io.spikewatch.annotate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -48,6 +49,19 @@ class CoreNlpAnnotatorTest {
                 .singleElement().extracting(EntityMention::type).isEqualTo("PERSON");
         assertThat(a.entities()).filteredOn(m -> "Trump campaign".equals(m.canonical()))
                 .singleElement().extracting(EntityMention::text).isEqualTo("Trump campaign");
+    }
+
+    @Test
+    void findsNamesWrittenInLowerCase() {
+        Annotation a = annotator.annotate("omg just saw bruno mars in los angeles");
+        assertThat(a.entities()).extracting(EntityMention::text, EntityMention::type)
+                .contains(tuple("bruno mars", "PERSON"), tuple("los angeles", "LOCATION"));
+    }
+
+    @Test
+    void aCapitalisedExclamationIsNotAnEntity() {
+        Annotation a = annotator.annotate("Damn . Nice video Bruno Mars");
+        assertThat(a.entities()).extracting(EntityMention::text).containsExactly("Bruno Mars");
     }
 
     @Test
