@@ -53,15 +53,9 @@ class CoreNlpAnnotatorTest {
 
     @Test
     void findsNamesWrittenInLowerCase() {
-        Annotation a = annotator.annotate("omg just saw bruno mars in los angeles");
+        Annotation a = annotator.annotate("omg just saw taylor swift in los angeles");
         assertThat(a.entities()).extracting(EntityMention::text, EntityMention::type)
-                .contains(tuple("bruno mars", "PERSON"), tuple("los angeles", "LOCATION"));
-    }
-
-    @Test
-    void aCapitalisedExclamationIsNotAnEntity() {
-        Annotation a = annotator.annotate("Damn . Nice video Bruno Mars");
-        assertThat(a.entities()).extracting(EntityMention::text).containsExactly("Bruno Mars");
+                .containsExactly(tuple("taylor swift", "PERSON"), tuple("los angeles", "LOCATION"));
     }
 
     @Test
