@@ -30,16 +30,17 @@ public final class AnnotatorConfig implements Serializable {
     public static final int DEFAULT_MAX_PARSE_SENTENCE_LENGTH = 80;
 
     /**
-     * The NER models of the lean profile, in priority order: CoreNLP's 3-class model (PERSON,
-     * ORGANIZATION, LOCATION; trained on more data than the CoNLL 4-class one), then its caseless
-     * twin for the tokens the first left unlabelled, so "donald trump" and "new york" written in
-     * lower case are found. On the WNUT 2017 dev tweets this pair scored entity F1 0.587 against
-     * 0.461 for the CoNLL 4-class model alone (nlp/README.md). Neither has MISC: nationalities
-     * and other MISC come from tracked entities only.
+     * The NER models of the lean profile, in priority order, each labelling only the tokens the
+     * ones before it left unlabelled: CoreNLP's 3-class model (PERSON, ORGANIZATION, LOCATION;
+     * trained on more data than the CoNLL 4-class one), its caseless twin, so "donald trump" and
+     * "new york" written in lower case are found, and a CRF Spikewatch trained on the WNUT 2017
+     * training tweets ({@code ner/README.md}). The WNUT 2017 dev scores that chose them are in
+     * nlp/README.md. None has MISC: MISC mentions come from tracked entities only.
      */
     public static final List<String> LEAN_NER_MODELS = List.of(
             "edu/stanford/nlp/models/ner/english.all.3class.distsim.crf.ser.gz",
-            "edu/stanford/nlp/models/ner/english.all.3class.caseless.distsim.crf.ser.gz");
+            "edu/stanford/nlp/models/ner/english.all.3class.caseless.distsim.crf.ser.gz",
+            "io/spikewatch/annotate/ner/wnut17-train.crf.ser.gz");
 
     /**
      * How several NER models combine: in priority order, each labelling only the tokens the ones
