@@ -51,7 +51,7 @@ final class NerEvalCommand implements Callable<Integer> {
     Path trackedEntities;
 
     @Option(names = "--ner-models", paramLabel = "MODELS", split = ",",
-            description = "NER model resources to use instead of the shipped ones, comma-separated, in priority order (for comparing models).")
+            description = "NER models (classpath resources or files, such as one written by 'train ner') to use instead of the shipped ones, comma-separated, in priority order; each labels only what the ones before it left unlabelled.")
     List<String> nerModels;
 
     @Option(names = "--threads", defaultValue = "2", description = "Annotation threads (default: ${DEFAULT-VALUE}).")
