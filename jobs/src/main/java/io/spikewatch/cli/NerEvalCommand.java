@@ -91,7 +91,7 @@ final class NerEvalCommand implements Callable<Integer> {
         long started = System.nanoTime();
         NerMetrics metrics = NerEvaluation.evaluate(gold.sentences(), recognizer, threads);
         double seconds = (System.nanoTime() - started) / 1e9;
-        out.printf(Locale.ROOT, "%s  (%.0f sentences/s on %d threads, models loaded in the first)%n", name,
+        out.printf(Locale.ROOT, "%s  (%.0f sentences/s on %d threads, model loading included)%n", name,
                 metrics.sentences() / seconds, threads);
         out.print(metrics.table());
         out.println();
