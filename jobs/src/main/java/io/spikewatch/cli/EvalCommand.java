@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
 /** Evaluations of what Spikewatch detects and annotates against labeled data. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = "Evaluate detections against labeled data.",
-        subcommands = {EvalCommand.Spikes.class, EvalCommand.SentimentEval.class})
+        subcommands = {EvalCommand.Spikes.class, EvalCommand.SentimentEval.class, NerEvalCommand.class})
 public final class EvalCommand {
 
     /** Message polarity against a gold file, the SemEval way. */

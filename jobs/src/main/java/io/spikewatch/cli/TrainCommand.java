@@ -1,8 +1,11 @@
 package io.spikewatch.cli;
 
 import io.spikewatch.annotate.AnnotatorConfig;
+import io.spikewatch.annotate.ConllNerFile;
+import io.spikewatch.annotate.ConllSentence;
 import io.spikewatch.annotate.CoreNlpAnnotator;
 import io.spikewatch.annotate.LabeledText;
+import io.spikewatch.annotate.NerTrainer;
 import io.spikewatch.annotate.PolarityTrainer;
 import io.spikewatch.annotate.SentimentGoldFile;
 import io.spikewatch.annotate.SentimentMethod;
@@ -28,8 +31,43 @@ import picocli.CommandLine.Spec;
 /** Trains the models Spikewatch ships from labeled data. */
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Train the models Spikewatch ships from labeled data.",
-        subcommands = {TrainCommand.SentimentTraining.class})
+        subcommands = {TrainCommand.SentimentTraining.class, TrainCommand.NerTraining.class})
 public final class TrainCommand {
+
+    /** A CRF entity model for social text, to use with {@code eval ner --ner-models} or in a configuration. */
+    @Command(name = "ner", mixinStandardHelpOptions = true,
+            description = {
+                "Train a CoreNLP CRF entity model (PERSON, LOCATION, ORGANIZATION) from gold data in the",
+                "token<TAB>BIO-tag layout of 'eval ner' (WNUT 2017, CoNLL 2003), with the feature set of",
+                "nlp/src/main/resources/io/spikewatch/annotate/ner/crf-features.properties. Corporation and",
+                "group are trained as ORGANIZATION; types CoreNLP has no class for are trained as O. Takes",
+                "minutes: about 13 on 2 busy cores for WNUT 2017's 3,394 training sentences."})
+    static final class NerTraining implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--train", required = true, paramLabel = "FILE", description = "Training sentences (token<TAB>BIO-tag).")
+        Path train;
+
+        @Option(names = "--out", required = true, paramLabel = "FILE", description = "The model file to write (.crf.ser.gz).")
+        Path out;
+
+        @Override
+        public Integer call() throws IOException {
+            List<ConllSentence> sentences =
+                    ConllNerFile.read(train, ConllNerFile.ALL).sentences();
+            Path parent = out.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            spec.commandLine().getErr().printf("training a CRF on %d sentences of %s...%n", sentences.size(), train);
+            spec.commandLine().getErr().flush();
+            NerTrainer.train(sentences, out);
+            spec.commandLine().getOut().printf("wrote %s (%d bytes)%n", out, Files.size(out));
+            return 0;
+        }
+    }
 
     /** The message polarity classifier. */
     @Command(name = "sentiment", mixinStandardHelpOptions = true,

@@ -30,12 +30,23 @@ public final class AnnotatorConfig implements Serializable {
     public static final int DEFAULT_MAX_PARSE_SENTENCE_LENGTH = 80;
 
     /**
-     * The NER models of the lean profile: the CoNLL 4-class model alone gives PERSON,
-     * ORGANIZATION, LOCATION and MISC, which is every type Spikewatch indexes, and loads one CRF
-     * instead of CoreNLP's three.
+     * The NER models of the lean profile, in priority order, each labelling only the tokens the
+     * ones before it left unlabelled: CoreNLP's 3-class model (PERSON, ORGANIZATION, LOCATION;
+     * trained on more data than the CoNLL 4-class one), its caseless twin, so "donald trump" and
+     * "new york" written in lower case are found, and a CRF Spikewatch trained on the WNUT 2017
+     * training tweets ({@code ner/README.md}). The WNUT 2017 dev scores that chose them are in
+     * nlp/README.md. None has MISC: MISC mentions come from tracked entities only.
      */
-    public static final List<String> LEAN_NER_MODELS =
-            List.of("edu/stanford/nlp/models/ner/english.conll.4class.distsim.crf.ser.gz");
+    public static final List<String> LEAN_NER_MODELS = List.of(
+            "edu/stanford/nlp/models/ner/english.all.3class.distsim.crf.ser.gz",
+            "edu/stanford/nlp/models/ner/english.all.3class.caseless.distsim.crf.ser.gz",
+            "io/spikewatch/annotate/ner/wnut17-train.crf.ser.gz");
+
+    /**
+     * How several NER models combine: in priority order, each labelling only the tokens the ones
+     * before it left unlabelled (CoreNLP's {@code HIGH_RECALL}).
+     */
+    static final String NER_COMBINATION_MODE = "HIGH_RECALL";
 
     /** Name used in error messages for tracked entities given as text without a source. */
     public static final String INLINE_SOURCE = "<tracked-entities>";
@@ -147,6 +158,12 @@ public final class AnnotatorConfig implements Serializable {
         props.setProperty("parse.binaryTrees", "true");
         if (!nerModels.isEmpty()) {
             props.setProperty("ner.model", String.join(",", nerModels));
+            if (nerModels.size() > 1) {
+                // CoreNLP's default lets a later model add only classes the earlier ones lack; here a
+                // later model also labels the tokens the earlier ones left as O (a caseless model
+                // after a cased one finds the names written in lower case)
+                props.setProperty("ner.combinationMode", NER_COMBINATION_MODE);
+            }
         }
         if (profile == PipelineProfile.LEAN) {
             props.setProperty("annotators", "tokenize,ssplit,pos,ner,parse,sentiment");

@@ -36,6 +36,7 @@ public final class CoreNlpAnnotator implements TextAnnotator {
     private final SocialTextNormalizer normalizer;
     private final PolarityFeatures features;
     private final PolarityModel model;
+    private final NerMentionFilter mentionFilter;
 
     /**
      * Builds the annotator, loading CoreNLP's models (and the polarity model) if this JVM has not yet.
@@ -70,6 +71,7 @@ public final class CoreNlpAnnotator implements TextAnnotator {
         SocialLexicon lexicon = SocialLexicon.standard();
         this.normalizer = new SocialTextNormalizer(lexicon);
         this.features = new PolarityFeatures(lexicon);
+        this.mentionFilter = new NerMentionFilter(lexicon);
         this.model = model;
     }
 
@@ -186,8 +188,8 @@ public final class CoreNlpAnnotator implements TextAnnotator {
         return rntn.build();
     }
 
-    /** CoreNLP's entity mentions as spans of the original text. */
-    private static List<NerSpan> nerSpans(CoreDocument document, NormalizedText normalized) {
+    /** CoreNLP's entity mentions as spans of the original text, cleaned by {@link NerMentionFilter}. */
+    private List<NerSpan> nerSpans(CoreDocument document, NormalizedText normalized) {
         List<CoreEntityMention> found = document.entityMentions();
         if (found == null) {
             return List.of();
@@ -195,12 +197,18 @@ public final class CoreNlpAnnotator implements TextAnnotator {
         List<NerSpan> spans = new ArrayList<>(found.size());
         for (CoreEntityMention mention : found) {
             Optional<EntityType> type = EntityType.fromCoreNlpTag(mention.entityType());
-            if (type.isPresent() && !isPronoun(mention)) {
-                int start = normalized.originalStart(mention.charOffsets().first());
-                int end = normalized.originalEnd(mention.charOffsets().second());
-                if (end > start) {
-                    spans.add(new NerSpan(type.get(), start, end));
-                }
+            if (type.isEmpty() || isPronoun(mention)) {
+                continue;
+            }
+            List<CoreLabel> tokens = mention.tokens();
+            int[] kept = mentionFilter.keep(tokens.stream().map(CoreLabel::word).toList());
+            if (kept == null) {
+                continue;
+            }
+            int start = normalized.originalStart(tokens.get(kept[0]).beginPosition());
+            int end = normalized.originalEnd(tokens.get(kept[1] - 1).endPosition());
+            if (end > start) {
+                spans.add(new NerSpan(type.get(), start, end));
             }
         }
         return spans;

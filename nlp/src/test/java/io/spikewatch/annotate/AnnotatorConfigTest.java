@@ -21,7 +21,16 @@ class AnnotatorConfigTest {
         assertThat(p.getProperty("parse.maxlen")).isEqualTo(Integer.toString(AnnotatorConfig.DEFAULT_MAX_PARSE_SENTENCE_LENGTH));
         assertThat(p.getProperty("ner.applyFineGrained")).isEqualTo("false");
         assertThat(p.getProperty("ner.useSUTime")).isEqualTo("false");
-        assertThat(p.getProperty("ner.model")).isEqualTo(AnnotatorConfig.LEAN_NER_MODELS.get(0));
+        assertThat(p.getProperty("ner.model")).isEqualTo(String.join(",", AnnotatorConfig.LEAN_NER_MODELS));
+        // the caseless model labels what the cased one left as O, not only classes the first lacks
+        assertThat(p.getProperty("ner.combinationMode")).isEqualTo("HIGH_RECALL");
+    }
+
+    @Test
+    void oneNerModelNeedsNoCombinationMode() {
+        Properties p = AnnotatorConfig.builder().nerModels(List.of(AnnotatorConfig.LEAN_NER_MODELS.get(0))).build()
+                .pipelineProperties();
+        assertThat(p).doesNotContainKey("ner.combinationMode");
     }
 
     @Test

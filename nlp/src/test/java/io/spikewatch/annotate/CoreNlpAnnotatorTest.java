@@ -2,6 +2,7 @@ package io.spikewatch.annotate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -71,6 +72,13 @@ class CoreNlpAnnotatorTest {
                 .singleElement().extracting(EntityMention::type).isEqualTo("PERSON");
         assertThat(a.entities()).filteredOn(m -> "Trump campaign".equals(m.canonical()))
                 .singleElement().extracting(EntityMention::text).isEqualTo("Trump campaign");
+    }
+
+    @Test
+    void findsNamesWrittenInLowerCase() {
+        Annotation a = annotator.annotate("omg just saw taylor swift in los angeles");
+        assertThat(a.entities()).extracting(EntityMention::text, EntityMention::type)
+                .containsExactly(tuple("taylor swift", "PERSON"), tuple("los angeles", "LOCATION"));
     }
 
     @Test
