@@ -6,7 +6,7 @@ import java.io.Serializable;
  * The conservative rule {@link VolumeDetector} alerts with while its steady-state baseline is still
  * warming up (the first {@link VolumeDetectorConfig#warmUp()} of a series), so a new series or a
  * fresh deployment is not blind for a day. It knows no time of day and no usual daily burst, so it
- * asks for a lot of evidence, scanned over the last one to {@link #MAX_SCAN_BUCKETS} buckets that are
+ * asks for a lot of evidence, scanned over the last one to {@link VolumeDetector#MAX_RUN_BUCKETS} buckets that are
  * all above its level (a burst that builds over two or three minutes is caught as soon as the sum is
  * clear, not when one minute alone is): a sum alerts only when it is at least {@code coldAlertDeviation} deviations above a
  * short-memory level, measured exactly on the Poisson tail ({@link PoissonSurprise}, over-dispersion
@@ -35,8 +35,6 @@ final class ColdStartRegime implements Serializable {
      * clip are divided by it so their mean square estimates the untruncated variance.
      */
     private static final double TRUNCATED_VARIANCE = 0.774;
-    /** The longest run of recent buckets whose sum is tested. */
-    static final int MAX_SCAN_BUCKETS = VolumeDetector.MAX_RUN_BUCKETS;
     /** Posts assumed over the remembered buckets of a series that has seen none. */
     private static final double ZERO_COUNT_PRIOR_POSTS = 0.5;
 
@@ -75,9 +73,9 @@ final class ColdStartRegime implements Serializable {
         double residual = Anscombe.of(value) - Anscombe.of(expected);
         double rate = Math.max(expected, ZERO_COUNT_PRIOR_POSTS / Math.min(bucketsBefore + 1, 1 / levelSmoothing));
 
-        // the strongest evidence over the last 1..MAX_SCAN_BUCKETS buckets, each above the level (a burst
+        // the strongest evidence over the last 1..MAX_RUN_BUCKETS buckets, each above the level (a burst
         // still going, not a spike gone by), and the strongest that is also large enough
-        int scan = (int) Math.min(Math.min(MAX_SCAN_BUCKETS, state.recentValues.length), bucketsBefore + 1);
+        int scan = (int) Math.min(Math.min(VolumeDetector.MAX_RUN_BUCKETS, state.recentValues.length), bucketsBefore + 1);
         double sum = 0;
         double strongest = 0;
         int strongestRun = 1;

@@ -7,15 +7,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.spikewatch.index.IndexNames;
 import io.spikewatch.schema.Json;
 import io.spikewatch.testing.LocalElasticsearch;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The commands of the README, run the way the launcher runs them, against the real services. */
 class CommandLineITCase {
@@ -29,7 +26,7 @@ class CommandLineITCase {
     void demoRunsTheSeedScenarioAndShowsWhatItIndexed() throws Exception {
         IndexNames indices = elasticsearch.uniqueNames();
 
-        Result result = run("demo", "--posts", "300", "--work-dir", dir.toString(),
+        CommandRun result = CommandRun.of("demo", "--posts", "300", "--work-dir", dir.toString(),
                 "--es-url", elasticsearch.url(), "--index-prefix", indices.prefix());
 
         assertThat(result.exitCode()).as(result.output()).isZero();
@@ -56,7 +53,7 @@ class CommandLineITCase {
         Path tracked = Path.of(getClass().getClassLoader().getResource("monitor/tracked-entities.yaml").toURI());
         Path out = dir.resolve("out.ndjson");
 
-        Result result = run("annotate", "--in", in.toString(), "--out", out.toString(), "--tracked-entities", tracked.toString());
+        CommandRun result = CommandRun.of("annotate", "--in", in.toString(), "--out", out.toString(), "--tracked-entities", tracked.toString());
 
         assertThat(result.exitCode()).isEqualTo(AnnotateCommand.EXIT_REJECTS);
         List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
@@ -75,7 +72,7 @@ class CommandLineITCase {
                 String.join("\n", post.formatted("1"), post.formatted("2"), ""), StandardCharsets.UTF_8);
         Path out = dir.resolve("reposts-out.ndjson");
 
-        Result result = run("annotate", "--in", in.toString(), "--out", out.toString(), "--annotation-cache", "10");
+        CommandRun result = CommandRun.of("annotate", "--in", in.toString(), "--out", out.toString(), "--annotation-cache", "10");
 
         assertThat(result.exitCode()).isZero();
         List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
@@ -84,28 +81,16 @@ class CommandLineITCase {
         assertThat(repost.get("entities")).isEqualTo(original.get("entities")).isNotEmpty();
         assertThat(repost.get("sentiment")).isEqualTo(original.get("sentiment"));
 
-        Result negative = run("annotate", "--in", in.toString(), "--out", out.toString(), "--annotation-cache", "-1");
+        CommandRun negative = CommandRun.of("annotate", "--in", in.toString(), "--out", out.toString(), "--annotation-cache", "-1");
         assertThat(negative.exitCode()).isNotZero();
         assertThat(negative.errors()).contains("--annotation-cache", "-1");
     }
 
     @Test
     void aWrongOptionValueNamesTheOption() {
-        Result result = run("run", "--in", "missing.ndjson", "--speed", "fast");
+        CommandRun result = CommandRun.of("run", "--in", "missing.ndjson", "--speed", "fast");
 
         assertThat(result.exitCode()).isNotZero();
         assertThat(result.errors()).contains("--speed", "fast");
-    }
-
-    private record Result(int exitCode, String output, String errors) {}
-
-    private static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = Spikewatch.commandLine();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        int exitCode = commandLine.execute(args);
-        return new Result(exitCode, out.toString(), err.toString());
     }
 }

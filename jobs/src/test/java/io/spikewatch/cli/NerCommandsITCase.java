@@ -2,8 +2,6 @@ package io.spikewatch.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +9,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** 'eval ner' and 'train ner' with the real CoreNLP models, on sentences written here. */
 class NerCommandsITCase {
@@ -28,7 +25,7 @@ class NerCommandsITCase {
     void evalNerPrintsPerTypeAndOverallScoresForUsAndTheCoreNlpBaseline() throws Exception {
         Path gold = Files.writeString(dir.resolve("gold.conll"), GOLD, StandardCharsets.UTF_8);
 
-        Result result = run("eval", "ner", "--conll", gold.toString(), "--baseline", "corenlp");
+        CommandRun result = CommandRun.of("eval", "ner", "--conll", gold.toString(), "--baseline", "corenlp");
 
         assertThat(result.exitCode()).as(result.errors()).isZero();
         assertThat(result.output()).contains("3 sentences; not scored: product", "corenlp default NER");
@@ -38,7 +35,7 @@ class NerCommandsITCase {
         assertThat(overall.group(2)).as(result.output()).isEqualTo("4");
         assertThat(overall.find()).as("the baseline's line").isTrue();
 
-        Result limited = run("eval", "ner", "--conll", gold.toString(), "--limit", "1");
+        CommandRun limited = CommandRun.of("eval", "ner", "--conll", gold.toString(), "--limit", "1");
         assertThat(limited.output()).contains("1 sentences").containsPattern("overall\\s+2\\s");
     }
 
@@ -46,7 +43,7 @@ class NerCommandsITCase {
     void evalNerNamesTheLineOfABadGoldFile() throws Exception {
         Path gold = Files.writeString(dir.resolve("bad.conll"), "Musk\tB-person\nsays\tB\n", StandardCharsets.UTF_8);
 
-        Result result = run("eval", "ner", "--conll", gold.toString());
+        CommandRun result = CommandRun.of("eval", "ner", "--conll", gold.toString());
 
         assertThat(result.exitCode()).isNotZero();
         assertThat(result.errors()).contains("bad.conll:2", "'B'");
@@ -61,26 +58,14 @@ class NerCommandsITCase {
         Path trainFile = Files.writeString(dir.resolve("train.conll"), train, StandardCharsets.UTF_8);
         Path model = dir.resolve("models/tiny.crf.ser.gz");
 
-        Result trained = run("train", "ner", "--train", trainFile.toString(), "--out", model.toString());
+        CommandRun trained = CommandRun.of("train", "ner", "--train", trainFile.toString(), "--out", model.toString());
         assertThat(trained.exitCode()).as(trained.errors()).isZero();
         assertThat(trained.output()).contains("wrote " + model);
 
         Path gold = Files.writeString(dir.resolve("gold.conll"), GOLD, StandardCharsets.UTF_8);
-        Result result = run("eval", "ner", "--conll", gold.toString(), "--ner-models", model.toString());
+        CommandRun result = CommandRun.of("eval", "ner", "--conll", gold.toString(), "--ner-models", model.toString());
         assertThat(result.exitCode()).as(result.errors()).isZero();
         // a model that saw these sentences tags them back
         assertThat(result.output()).containsPattern("overall\\s+4\\s+4\\s+4\\s+1\\.0000\\s+1\\.0000\\s+1\\.0000");
-    }
-
-    private record Result(int exitCode, String output, String errors) {}
-
-    private static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = Spikewatch.commandLine();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        int exitCode = commandLine.execute(args);
-        return new Result(exitCode, out.toString(), err.toString());
     }
 }

@@ -3,8 +3,6 @@ package io.spikewatch.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.spikewatch.annotate.PolarityModel;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +10,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** 'eval sentiment' and 'train sentiment' with the real CoreNLP models, on texts written here. */
 class SentimentCommandsITCase {
@@ -33,7 +30,7 @@ class SentimentCommandsITCase {
     void evalSentimentPrintsTheSemEvalScoresForUsAndTheCoreNlpBaseline() throws Exception {
         Path gold = Files.writeString(dir.resolve("gold.tsv"), GOLD, StandardCharsets.UTF_8);
 
-        Result result = run("eval", "sentiment", "--gold", gold.toString(), "--baseline", "corenlp");
+        CommandRun result = CommandRun.of("eval", "sentiment", "--gold", gold.toString(), "--baseline", "corenlp");
 
         assertThat(result.exitCode()).as(result.errors()).isZero();
         assertThat(result.output()).contains("spikewatch (shipped model)", "corenlp (sentiment model",
@@ -43,7 +40,7 @@ class SentimentCommandsITCase {
         assertThat(Double.parseDouble(scores.group(1))).isGreaterThanOrEqualTo(2.0 / 3);
         assertThat(scores.find()).as("the baseline's line").isTrue();
 
-        Result limited = run("eval", "sentiment", "--gold", gold.toString(), "--limit", "2");
+        CommandRun limited = CommandRun.of("eval", "sentiment", "--gold", gold.toString(), "--limit", "2");
         assertThat(limited.output()).contains("n 2  AvgRec");
     }
 
@@ -51,7 +48,7 @@ class SentimentCommandsITCase {
     void evalSentimentNamesTheLineOfABadGoldFile() throws Exception {
         Path gold = Files.writeString(dir.resolve("bad.tsv"), "1\tpositive\tfine\n2\thappy\tvery\n", StandardCharsets.UTF_8);
 
-        Result result = run("eval", "sentiment", "--gold", gold.toString());
+        CommandRun result = CommandRun.of("eval", "sentiment", "--gold", gold.toString());
 
         assertThat(result.exitCode()).isNotZero();
         assertThat(result.errors()).contains("bad.tsv:2", "'happy'");
@@ -63,7 +60,7 @@ class SentimentCommandsITCase {
         Path dev = Files.writeString(dir.resolve("dev.tsv"), GOLD, StandardCharsets.UTF_8);
         Path out = dir.resolve("model/polarity.tsv.gz");
 
-        Result result = run("train", "sentiment", "--train", train.toString(), "--dev", dev.toString(),
+        CommandRun result = CommandRun.of("train", "sentiment", "--train", train.toString(), "--dev", dev.toString(),
                 "--out", out.toString(), "--sigma", "1", "--min-feature-count", "1", "--date", "2024-08-12");
 
         assertThat(result.exitCode()).as(result.errors()).isZero();
@@ -71,17 +68,5 @@ class SentimentCommandsITCase {
         assertThat(String.join("\n", model.description()))
                 .contains("trained 2024-08-12", "train.tsv (6 texts, sha256 ", "dev.tsv (6 texts", "sigma 1.0");
         assertThat(result.output()).contains("wrote " + out);
-    }
-
-    private record Result(int exitCode, String output, String errors) {}
-
-    private static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = Spikewatch.commandLine();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        int exitCode = commandLine.execute(args);
-        return new Result(exitCode, out.toString(), err.toString());
     }
 }
