@@ -44,8 +44,10 @@ public final class EvalCommand {
                 "Score the annotator's message sentiment against gold labels the way the SemEval",
                 "message-polarity task does: AvgRec (mean recall of negative, neutral and positive; the",
                 "official measure), F1_PN (mean F1 of positive and negative), accuracy, and the confusion",
-                "matrix. The gold file holds one text a line: id<TAB>label<TAB>text, the label positive,",
-                "negative or neutral."})
+                "matrix; and how calibrated the scores are (gold +1 positive, -1 negative, 0 neutral;",
+                "scores in 10 bins; the text-weighted mean |mean gold - mean score|, 0 is perfect). The",
+                "gold file holds one text a line: id<TAB>label<TAB>text, the label positive, negative or",
+                "neutral."})
     static final class SentimentEval implements Callable<Integer> {
 
         /** What {@code --baseline} accepts. */
@@ -93,12 +95,14 @@ public final class EvalCommand {
 
         private void report(PrintWriter out, String name, List<LabeledText> texts, CoreNlpAnnotator annotator) {
             long started = System.nanoTime();
-            SentimentMetrics metrics = SentimentEvaluation.evaluate(texts, text -> annotator.annotate(text).sentiment().label(), threads);
+            SentimentEvaluation.Result result = SentimentEvaluation.evaluate(texts, text -> annotator.annotate(text).sentiment(), threads);
+            SentimentMetrics metrics = result.labels();
             double seconds = (System.nanoTime() - started) / 1e9;
             out.printf(Locale.ROOT, "%s on %s%n", name, gold);
             out.printf(Locale.ROOT, "n %d  AvgRec %.4f  F1_PN %.4f  accuracy %.4f  (%.0f texts/s on %d threads)%n",
                     metrics.total(), metrics.avgRec(), metrics.f1PN(), metrics.accuracy(), metrics.total() / seconds, threads);
             out.print(metrics.confusionTable());
+            out.println(result.scores().summary());
             out.println();
             out.flush();
         }

@@ -74,7 +74,7 @@ public final class TrainCommand {
             description = {
                 "Train the polarity classifier (nlp/src/main/resources/io/spikewatch/annotate/sentiment/",
                 "polarity-model.tsv.gz is the shipped one): every text is normalized and parsed by CoreNLP",
-                "as the annotator does, a logistic regression is trained on --train for each --sigma,",
+                "as the annotator does, a logistic regression is trained on the --train files for each --sigma,",
                 "calibrated and scored on --dev, and the best is refitted on both. Files: id<TAB>label<TAB>text.",
                 "Deterministic: the same files give the same weights."})
     static final class SentimentTraining implements Callable<Integer> {
@@ -82,8 +82,9 @@ public final class TrainCommand {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--train", required = true, paramLabel = "FILE", description = "Training texts.")
-        Path train;
+        @Option(names = "--train", required = true, split = ",", paramLabel = "FILE",
+                description = "Training texts: one file, or several separated by commas or given as repeated options.")
+        List<Path> train;
 
         @Option(names = "--dev", required = true, paramLabel = "FILE", description = "Development texts (choice of sigma, calibration).")
         Path dev;
@@ -117,7 +118,10 @@ public final class TrainCommand {
             PrintWriter log = spec.commandLine().getErr();
             PolarityTrainer trainer = PolarityTrainer.builder().sigmas(sigmas).minFeatureCount(minFeatureCount)
                     .refitOnTrainAndDev(!noRefit).log(line -> { log.println(line); log.flush(); }).build();
-            List<LabeledText> trainTexts = SentimentGoldFile.read(train);
+            List<LabeledText> trainTexts = new ArrayList<>();
+            for (Path file : train) {
+                trainTexts.addAll(SentimentGoldFile.read(file));
+            }
             List<LabeledText> devTexts = SentimentGoldFile.read(dev);
             // messageFeatures does not depend on the sentiment method: no model is needed to featurize
             CoreNlpAnnotator annotator = new CoreNlpAnnotator(
@@ -131,7 +135,10 @@ public final class TrainCommand {
             description.add("Spikewatch message polarity model (negative / neutral / positive)");
             description.add("trained " + (date == null ? LocalDate.now() : date) + " with 'spikewatch train sentiment'");
             description.add("data: " + dataDescription);
-            description.add("training texts: " + train.getFileName() + " (" + trainTexts.size() + " texts, sha256 " + sha256(train) + ")");
+            for (Path file : train) {
+                description.add("training texts: " + file.getFileName() + " (" + SentimentGoldFile.read(file).size() + " texts, sha256 "
+                        + sha256(file) + ")");
+            }
             description.add("development texts: " + dev.getFileName() + " (" + devTexts.size() + " texts, sha256 " + sha256(dev) + ")");
             description.add("features: io.spikewatch.annotate.PolarityFeatures on SocialTextNormalizer output: words with negation scope, "
                     + "token bigrams, emoji, VADER lexicon scores (MIT, Hutto and Gilbert 2014), cues, and CoreNLP 4.5.10's sentiment "

@@ -39,6 +39,10 @@ class SentimentCommandsITCase {
         assertThat(scores.find()).as(result.output()).isTrue();
         assertThat(Double.parseDouble(scores.group(1))).isGreaterThanOrEqualTo(2.0 / 3);
         assertThat(scores.find()).as("the baseline's line").isTrue();
+        Matcher calibration = Pattern.compile("score calibration error ([0-9.]+) \\(mean score ([-+][0-9.]+), gold positive share - "
+                + "negative share ([-+][0-9.]+)\\)").matcher(result.output());
+        assertThat(calibration.find()).as(result.output()).isTrue();
+        assertThat(Double.parseDouble(calibration.group(3))).as("GOLD holds two of each label").isEqualTo(0.0);
 
         CommandRun limited = CommandRun.of("eval", "sentiment", "--gold", gold.toString(), "--limit", "2");
         assertThat(limited.output()).contains("n 2  AvgRec");
@@ -57,16 +61,19 @@ class SentimentCommandsITCase {
     @Test
     void trainSentimentWritesAModelThatSaysWhatItWasTrainedOn() throws Exception {
         Path train = Files.writeString(dir.resolve("train.tsv"), GOLD, StandardCharsets.UTF_8);
+        Path more = Files.writeString(dir.resolve("more.tsv"), GOLD.lines().limit(3).map(line -> "m" + line + "\n")
+                .collect(java.util.stream.Collectors.joining()), StandardCharsets.UTF_8);
         Path dev = Files.writeString(dir.resolve("dev.tsv"), GOLD, StandardCharsets.UTF_8);
         Path out = dir.resolve("model/polarity.tsv.gz");
 
-        CommandRun result = CommandRun.of("train", "sentiment", "--train", train.toString(), "--dev", dev.toString(),
+        CommandRun result = CommandRun.of("train", "sentiment", "--train", train + "," + more, "--dev", dev.toString(),
                 "--out", out.toString(), "--sigma", "1", "--min-feature-count", "1", "--date", "2024-08-12");
 
         assertThat(result.exitCode()).as(result.errors()).isZero();
         PolarityModel model = PolarityModel.read(out);
         assertThat(String.join("\n", model.description()))
-                .contains("trained 2024-08-12", "train.tsv (6 texts, sha256 ", "dev.tsv (6 texts", "sigma 1.0");
+                .contains("trained 2024-08-12", "train.tsv (6 texts, sha256 ", "more.tsv (3 texts, sha256 ", "dev.tsv (6 texts",
+                        "sigma 1.0");
         assertThat(result.output()).contains("wrote " + out);
     }
 }

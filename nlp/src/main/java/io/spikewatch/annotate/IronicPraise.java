@@ -6,10 +6,15 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The one irony Spikewatch reads by rule: praise that follows a complaint about a service failing
- * ("X is down again, great job Elon", "crashed twice, thanks @elonmusk") means the opposite, so
- * the classifier's belief is mirrored (positive and negative probabilities swapped). The praise
- * must follow the failure word closely, in the same sentence.
+ * The ironies Spikewatch reads by rule, where the classifier's belief is mirrored (positive and
+ * negative probabilities swapped):
+ * <ul>
+ *   <li>praise that follows a complaint about a service failing ("X is down again, great job
+ *       Elon", "crashed twice, thanks @elonmusk"); the praise must follow the failure word
+ *       closely, in the same sentence;
+ *   <li>a text read as positive that rolls its eyes ({@value #EYE_ROLL}) or looks unamused
+ *       ({@value #UNAMUSED}): "great job Elon 🙄", "flawless execution as always 😒".
+ * </ul>
  *
  * <p>Why a rule: the SemEval tweets the classifier learns from almost never hold this pattern
  * (in the training set, praise after a complaint is sincere), while outage chatter, which
@@ -24,6 +29,10 @@ final class IronicPraise {
             "glitch", "glitches", "glitching", "lag", "lagging", "laggy", "error", "errors", "fail", "failed", "failing",
             "fails", "failure", "unable", "ddos", "hacked", "buffering", "frozen");
 
+    /** Emoji that mark what they follow as sarcasm. */
+    static final String EYE_ROLL = "\uD83D\uDE44";
+    static final String UNAMUSED = "\uD83D\uDE12";
+
     /** The praise must come within this many tokens after the failure word. */
     private static final int MAX_GAP = 8;
 
@@ -37,14 +46,18 @@ final class IronicPraise {
     private IronicPraise() {}
 
     /**
-     * Whether the normalized span [from, to) praises at most {@value #MAX_GAP} tokens after
-     * naming a failure, in the same sentence (no '.', '!' or '?' between).
+     * Whether the normalized span [from, to) holds a sarcasm emoji, or praises at most
+     * {@value #MAX_GAP} tokens after naming a failure, in the same sentence (no '.', '!' or '?'
+     * between).
      */
     static boolean appliesTo(NormalizedText text, int from, int to) {
         List<Token> tokens = SocialTokenizer.tokens(text.text(), from, to);
         int failureAt = -1;
         for (int i = 0; i < tokens.size(); i++) {
             Token token = tokens.get(i);
+            if (token.kind() == Kind.EMOJI && (token.text().equals(EYE_ROLL) || token.text().equals(UNAMUSED))) {
+                return true;
+            }
             if (token.kind() == Kind.EMPHASIS || (token.kind() == Kind.PUNCTUATION && token.text().equals("."))) {
                 failureAt = -1;
                 continue;
@@ -78,7 +91,7 @@ final class IronicPraise {
     /** The belief with positive and negative swapped when the rule applies, else unchanged. */
     static Polarity apply(NormalizedText text, int from, int to, Polarity polarity) {
         if (polarity.positive() > polarity.negative() && appliesTo(text, from, to)) {
-            return new Polarity(polarity.positive(), polarity.neutral(), polarity.negative());
+            return polarity.mirrored();
         }
         return polarity;
     }

@@ -30,8 +30,9 @@ import java.util.zip.GZIPOutputStream;
  * The message polarity classifier: a multinomial logistic regression trained with CoreNLP's
  * {@link edu.stanford.nlp.classify.LinearClassifierFactory} on {@link PolarityFeatures}, plus its
  * calibration: a temperature that divides the scores (fitted on held-out data so the
- * probabilities are honest) and a shift per class added to the scaled scores (tuned on held-out
- * data so the most probable class maximises the mean recall of the three classes).
+ * probabilities are honest) and a shift per class (tuned on held-out data so the label
+ * maximises the mean recall of the three classes). The shift chooses the label only
+ * ({@link Polarity.Decision}); the probabilities, and so the score, stay those of the temperature.
  *
  * <p>Stored as gzip'd UTF-8 text: comment lines ({@code # ...}) saying what the model was
  * trained on, then {@code format}, {@code labels}, {@code temperature}, {@code class_shift},
@@ -57,6 +58,7 @@ public final class PolarityModel {
     private final LinearClassifier<String, String> classifier;
     private final double temperature;
     private final double[] classShift;
+    private final Polarity.Decision decision;
     private final List<String> description;
 
     PolarityModel(LinearClassifier<String, String> classifier, double temperature, double[] classShift, List<String> description) {
@@ -74,6 +76,7 @@ public final class PolarityModel {
         }
         this.temperature = temperature;
         this.classShift = classShift.clone();
+        this.decision = new Polarity.Decision(classShift[0] - classShift[1], classShift[2] - classShift[1]);
         this.description = List.copyOf(description);
     }
 
@@ -129,14 +132,14 @@ public final class PolarityModel {
         double[] z = new double[LABELS.size()];
         double max = Double.NEGATIVE_INFINITY;
         for (int c = 0; c < z.length; c++) {
-            z[c] = scores.getCount(LABELS.get(c)) / temperature + classShift[c];
+            z[c] = scores.getCount(LABELS.get(c)) / temperature;
             max = Math.max(max, z[c]);
         }
         double[] p = new double[z.length];
         for (int c = 0; c < z.length; c++) {
             p[c] = Math.exp(z[c] - max);
         }
-        return Polarity.normalized(p[0], p[1], p[2]);
+        return Polarity.normalized(p[0], p[1], p[2], decision);
     }
 
     /** The same weights with another calibration. */

@@ -241,7 +241,7 @@ public final class PolarityTrainer {
         SentimentMetrics metrics = new SentimentMetrics();
         for (int i = 0; i < scores.length; i++) {
             double[] logp = logSoftmax(scores[i], temperature, shift);
-            Polarity p = Polarity.normalized(Math.exp(logp[0]), Math.exp(logp[1]), Math.exp(logp[2]));
+            Polarity p = Polarity.normalized(Math.exp(logp[0]), Math.exp(logp[1]), Math.exp(logp[2]), Polarity.Decision.MOST_PROBABLE);
             metrics.add(examples.get(i).label(), p.label());
         }
         return metrics;

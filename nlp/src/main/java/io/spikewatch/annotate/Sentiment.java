@@ -8,10 +8,11 @@ import java.util.Objects;
  *
  * @param label {@link #NEGATIVE}, {@link #NEUTRAL} or {@link #POSITIVE}
  * @param score from -1 (certainly negative) through 0 to +1 (certainly positive). From the polarity
- *     classifier it is P(positive) - P(negative) and the label is the most probable class, so a
- *     positive label has a positive score and a negative label a negative one
- *     ({@link Polarity}); from CoreNLP's sentiment model alone the label is derived from the score
- *     with {@link SentimentScorer#labelFor(double)}
+ *     classifier it is the calibrated P(positive) - P(negative) and the label is chosen so each class
+ *     is recalled equally well ({@link Polarity}): a negative label can come with a score near 0
+ *     when negative is likelier than usual without being the most probable class. From CoreNLP's
+ *     sentiment model alone the label is derived from the score with
+ *     {@link SentimentScorer#labelFor(double)}
  */
 public record Sentiment(String label, double score) implements Serializable {
 

@@ -29,6 +29,22 @@ class IronicPraiseTest {
     }
 
     @Test
+    void anEyeRollOrAnUnamusedFaceMarksSarcasm() {
+        assertThat(applies("great job Elon \uD83D\uDE44")).isTrue();
+        assertThat(applies("flawless execution as always \uD83D\uDE12")).isTrue();
+        assertThat(applies("great job Elon \uD83D\uDE00")).isFalse();
+    }
+
+    @Test
+    void keepsTheDecisionRuleWhenMirroring() {
+        NormalizedText n = NORMALIZER.normalize("great job Elon \uD83D\uDE44");
+        Polarity.Decision balanced = new Polarity.Decision(1.3, 0.35);
+        Polarity mirrored = IronicPraise.apply(n, 0, n.text().length(), new Polarity(0.1, 0.3, 0.6, balanced));
+        assertThat(mirrored).isEqualTo(new Polarity(0.6, 0.3, 0.1, balanced));
+        assertThat(mirrored.label()).isEqualTo(Sentiment.NEGATIVE);
+    }
+
+    @Test
     void mirrorsOnlyAPositiveBelief() {
         NormalizedText n = NORMALIZER.normalize("X is down again, great job Elon");
         int end = n.text().length();
