@@ -18,6 +18,7 @@ import io.spikewatch.schema.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -185,8 +186,8 @@ public final class MonitorJob {
      * each post annotated.
      */
     private void measureAnnotationLag(DataStream<Post> fastPosts, DataStream<Observation> observations) {
-        DataStream<ReadMark> marks = fastPosts.process(new MarkReadProgress())
-                .name("read-marks").uid("read-marks").setParallelism(1);
+        DataStream<ReadMark> marks = fastPosts.transform("read-marks", TypeInformation.of(ReadMark.class), new MarkReadProgress())
+                .uid("read-marks").setParallelism(1);
         DataStream<Long> annotated = observations
                 .filter(observation -> Observation.SCOPE_ALL.equals(observation.scope()))
                 .name("annotated-posts").uid("annotated-posts")

@@ -35,4 +35,26 @@ class ReadProgressTest {
     void aNegativeIntervalIsRefused() {
         assertThatThrownBy(() -> new ReadProgress(Duration.ofMillis(-1))).hasMessageContaining("interval");
     }
+
+    @Test
+    void theEndOfABurstIsMarkedOnceTheIntervalIsOver() {
+        progress.onRead(5_000, 1_000);
+        progress.onRead(6_000, 1_010);
+        progress.onRead(7_000, 1_020);
+
+        assertThat(progress.flushAt()).contains(1_100L);
+        assertThat(progress.flush(1_050)).as("too soon").isEmpty();
+        assertThat(progress.flush(1_100)).contains(new ReadMark(7_000, 1_100));
+        assertThat(progress.flushAt()).as("everything marked").isEmpty();
+        assertThat(progress.flush(5_000)).isEmpty();
+    }
+
+    @Test
+    void theEndOfTheInputMarksWhatIsLeftAtOnce() {
+        progress.onRead(5_000, 1_000);
+        progress.onRead(6_000, 1_010);
+
+        assertThat(progress.finish(1_011)).contains(new ReadMark(6_000, 1_011));
+        assertThat(progress.finish(1_012)).isEmpty();
+    }
 }
