@@ -9,7 +9,7 @@ import picocli.CommandLine.TypeConversionException;
 /** Whether posts are indexed as pending ahead of annotation; shared by {@code run} and {@code demo}. */
 public class PendingOptions {
 
-    @Option(names = "--index-pending", paramLabel = "on|off", converter = OnOff.class,
+    @Option(names = "--index-pending", arity = "1", paramLabel = "on|off", converter = OnOff.class,
             defaultValue = MonitorSettings.DEFAULT_INDEX_PENDING ? "on" : "off",
             description = "Index every post as soon as it is read, as annotation.status pending, and replace it when annotated,"
                     + " so the posts index never waits for CoreNLP (default: ${DEFAULT-VALUE}).")

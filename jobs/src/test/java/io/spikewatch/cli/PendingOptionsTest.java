@@ -1,0 +1,38 @@
+package io.spikewatch.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class PendingOptionsTest {
+
+    @Test
+    void aWrongOnOffValueIsRefusedNamingTheOptionAndTheValue() {
+        CommandRun result = CommandRun.of("run", "--in", "missing.ndjson", "--index-pending", "maybe");
+
+        assertThat(result.exitCode()).isNotZero();
+        assertThat(result.errors()).contains("--index-pending", "expected on or off but was 'maybe'");
+    }
+
+    @Test
+    void onAndOffAreReadInAnyCase() {
+        PendingOptions.OnOff converter = new PendingOptions.OnOff();
+
+        assertThat(converter.convert("ON")).isTrue();
+        assertThat(converter.convert("off")).isFalse();
+    }
+
+    @Test
+    void theSummarySaysHowManyPostsAreStillPendingAndWhy() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        counts.put("ok", 29_950L);
+        counts.put("failed", 3L);
+        counts.put("pending", 47L);
+
+        assertThat(SummaryPrinter.statuses(counts)).isEqualTo("29,950 ok, 3 failed, 47 pending (annotation has not reached them yet)");
+        assertThat(SummaryPrinter.statuses(Map.of("ok", 300L))).isEqualTo("300 ok");
+        assertThat(SummaryPrinter.statuses(Map.of())).isEqualTo("none");
+    }
+}
