@@ -91,7 +91,7 @@ public final class BenchAlertsCommand implements Callable<Integer> {
                 .annotationParallelism(parallelism)
                 .outOfOrderness(outOfOrderness)
                 .unalignedCheckpoints(!alignedCheckpoints)
-                .indexPending(pending.indexPending);
+                .indexPending(pending.indexPending());
         if (capacity != null) {
             builder.capacity(capacity);
         }

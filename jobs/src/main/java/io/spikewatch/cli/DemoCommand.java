@@ -83,7 +83,7 @@ public final class DemoCommand implements Callable<Integer> {
         IndexNames indices = elasticsearch.indices();
         MonitorSettings settings = MonitorSettings.builder().indices(indices)
                 .annotationCache(annotatorOptions.cacheSettings())
-                .indexPending(pending.indexPending).build();
+                .indexPending(pending.indexPending()).build();
         AnnotatorConfig annotator = annotatorOptions.config(SeedTrackedEntities.yaml(), SeedTrackedEntities.SOURCE);
         out.println("  running the monitor job (Flink embedded, CoreNLP annotation on " + settings.annotationParallelism()
                 + " tasks; the first run loads the models)...");

@@ -72,7 +72,7 @@ public final class RunCommand implements Callable<Integer> {
                 .alertOutOfOrderness(alertOutOfOrderness)
                 .allowedLateness(allowedLateness)
                 .annotationCache(annotatorOptions.cacheSettings())
-                .indexPending(pending.indexPending)
+                .indexPending(pending.indexPending())
                 .build();
         MonitorRun.execute(inputs, speed, elasticsearch.connection(), annotatorOptions.config(), settings,
                 alertRules == null ? null : AlertingSettings.fromRulesFile(alertRules, annotatorOptions.config().trackedEntitiesYaml()));

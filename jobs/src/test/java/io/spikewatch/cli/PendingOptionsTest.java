@@ -17,11 +17,21 @@ class PendingOptionsTest {
     }
 
     @Test
-    void onAndOffAreReadInAnyCase() {
-        PendingOptions.OnOff converter = new PendingOptions.OnOff();
+    void onAndOffAreReadInAnyCaseAndOnIsTheDefault() {
+        PendingOptions options = new PendingOptions();
+        assertThat(options.indexPending()).isTrue();
 
-        assertThat(converter.convert("ON")).isTrue();
-        assertThat(converter.convert("off")).isFalse();
+        options.indexPending = "OFF";
+        assertThat(options.indexPending()).isFalse();
+        options.indexPending = "On";
+        assertThat(options.indexPending()).isTrue();
+    }
+
+    @Test
+    void withoutTheOptionACommandGetsPastItsParsing() {
+        CommandRun result = CommandRun.of("run", "--in", "missing.ndjson", "--es-url", "http://127.0.0.1:1");
+
+        assertThat(result.errors()).doesNotContain("--index-pending").doesNotContain("Usage:");
     }
 
     @Test
