@@ -51,6 +51,12 @@ import org.apache.flink.core.execution.JobClient;
  * fall behind its schedule: the log says when records actually left, and how far behind the pace
  * that was is reported beside the latencies ({@link EmissionLog#maxBehindPace}).
  *
+ * <p><b>Searchable and annotated.</b> While it waits for the alerts, it asks the posts index at
+ * every poll (after a refresh) for its newest post and its newest annotated post, and measures,
+ * per event-time second the fast path read, how long until a probe found it searchable (pending
+ * or annotated) and annotated ({@link Freshness}): with pending indexing on, the first is the
+ * sink's flush and the refresh; the second is the annotation backlog.
+ *
  * <p>Each run deletes the benchmark's indices first (so no earlier delivery record suppresses an
  * alert) and cancels the job once every surge's alert arrived after the replay ended, or
  * {@link Builder#grace} later: the backlog of annotation is not waited for.

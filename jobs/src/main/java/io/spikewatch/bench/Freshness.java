@@ -16,10 +16,12 @@ import java.util.Optional;
  *
  * @param searchable read to searchable, per second read before the last probe
  * @param annotated read to annotated, per second annotated before the last probe
+ * @param notSearchable seconds read but not searchable when the run stopped (the last probe)
  * @param notAnnotated seconds read but not annotated when the run stopped
  * @param longestUnannotatedWait how long the oldest of those had waited at the last probe
  */
-public record Freshness(LatencyStats searchable, LatencyStats annotated, int notAnnotated, Duration longestUnannotatedWait) {
+public record Freshness(LatencyStats searchable, LatencyStats annotated, int notSearchable, int notAnnotated,
+        Duration longestUnannotatedWait) {
 
     /**
      * What the posts index held at one moment.
@@ -34,6 +36,7 @@ public record Freshness(LatencyStats searchable, LatencyStats annotated, int not
     public static Freshness of(EmissionLog log, List<Probe> probes) {
         List<Duration> searchable = new ArrayList<>();
         List<Duration> annotated = new ArrayList<>();
+        int notSearchable = 0;
         int notAnnotated = 0;
         Duration longest = Duration.ZERO;
         Instant lastProbe = probes.isEmpty() ? null : probes.get(probes.size() - 1).at();
@@ -41,7 +44,12 @@ public record Freshness(LatencyStats searchable, LatencyStats annotated, int not
             if (lastProbe == null || read.emittedAt().isAfter(lastProbe)) {
                 break;
             }
-            firstHolding(probes, read, Probe::newestPost).ifPresent(at -> searchable.add(Duration.between(read.emittedAt(), at)));
+            Optional<Instant> searchableAt = firstHolding(probes, read, Probe::newestPost);
+            if (searchableAt.isPresent()) {
+                searchable.add(Duration.between(read.emittedAt(), searchableAt.get()));
+            } else {
+                notSearchable++;
+            }
             Optional<Instant> annotatedAt = firstHolding(probes, read, Probe::newestAnnotated);
             if (annotatedAt.isPresent()) {
                 annotated.add(Duration.between(read.emittedAt(), annotatedAt.get()));
@@ -51,7 +59,7 @@ public record Freshness(LatencyStats searchable, LatencyStats annotated, int not
                 longest = waited.compareTo(longest) > 0 ? waited : longest;
             }
         }
-        return new Freshness(LatencyStats.of(searchable), LatencyStats.of(annotated), notAnnotated, longest);
+        return new Freshness(LatencyStats.of(searchable), LatencyStats.of(annotated), notSearchable, notAnnotated, longest);
     }
 
     private static Optional<Instant> firstHolding(List<Probe> probes, EmissionLog.Entry read,

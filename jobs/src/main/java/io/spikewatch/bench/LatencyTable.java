@@ -60,16 +60,22 @@ public final class LatencyTable {
 
     private static final String FRESHNESS_ROW = "%-9s %-26s | %-26s | %s%n";
 
-    /** Per run: read to searchable (as pending) and read to annotated, and what was still waiting at the end. */
+    /**
+     * Per run: read to searchable (as pending) and read to annotated, and what was still waiting at
+     * the end. The statistics cover only the seconds that got there before the run stopped, so read
+     * them with the counts of those that did not.
+     */
     public static String freshness(List<AlertLatencyResult> results) {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, FRESHNESS_ROW, "run", "read to searchable", "read to annotated", "not annotated when stopped"));
-        sb.append(String.format(Locale.ROOT, FRESHNESS_ROW, "", "median / p90 / max", "median / p90 / max", "(event seconds, longest wait)"));
+        sb.append(String.format(Locale.ROOT, FRESHNESS_ROW, "run", "read to searchable", "read to annotated",
+                "when stopped: not searchable / not annotated"));
+        sb.append(String.format(Locale.ROOT, FRESHNESS_ROW, "", "median / p90 / max", "median / p90 / max",
+                "(event seconds read; longest wait)"));
         for (AlertLatencyResult r : results) {
             Freshness f = r.freshness();
             sb.append(String.format(Locale.ROOT, FRESHNESS_ROW, r.name(), stats(f.searchable()), stats(f.annotated()),
-                    f.notAnnotated() == 0 ? "none" : String.format(Locale.ROOT, "%d of %d, waiting up to %s", f.notAnnotated(),
-                            f.notAnnotated() + f.annotated().count(), seconds(f.longestUnannotatedWait()))));
+                    String.format(Locale.ROOT, "%d / %d of %d%s", f.notSearchable(), f.notAnnotated(), f.notAnnotated() + f.annotated().count(),
+                            f.notAnnotated() == 0 ? "" : "; waiting up to " + seconds(f.longestUnannotatedWait()))));
         }
         return sb.toString();
     }

@@ -53,7 +53,17 @@ class FreshnessTest {
         assertThat(freshness.annotated().count()).isEqualTo(2);
         assertThat(freshness.annotated().max()).isEqualTo(Duration.ofMillis(2500));
         assertThat(freshness.notAnnotated()).isEqualTo(2);
+        assertThat(freshness.notSearchable()).isZero();
         assertThat(freshness.longestUnannotatedWait()).as("second 2, read at 2.0, still waiting at 3.5").isEqualTo(Duration.ofMillis(1500));
+    }
+
+    @Test
+    void aSecondNoProbeFoundIsCountedAsNotSearchable() throws IOException {
+        Freshness freshness = Freshness.of(fourSeconds(), List.of(probe(3.5, 1, 1)));
+
+        assertThat(freshness.searchable().count()).isEqualTo(2);
+        assertThat(freshness.notSearchable()).isEqualTo(2);
+        assertThat(freshness.notAnnotated()).isEqualTo(2);
     }
 
     @Test
