@@ -79,7 +79,10 @@ public final class IndexDocumentSerializer extends AsyncSinkWriterStateSerialize
         return json;
     }
 
-    /** Reads version 1: no operation byte, every document an {@link IndexOperation#INDEX}. */
+    /**
+     * Version 1: no operation byte, every document an {@link IndexOperation#INDEX}. Read for
+     * checkpoints taken before version 2; its writer is kept so a test can write such a checkpoint.
+     */
     static final class WithoutOperation extends AsyncSinkWriterStateSerializer<IndexDocument> {
 
         @Override

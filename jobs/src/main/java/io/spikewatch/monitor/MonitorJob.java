@@ -181,9 +181,11 @@ public final class MonitorJob {
     }
 
     /**
-     * The {@code annotationLagMs} gauge: the fast path's progress (a few marks a second, so this
-     * second input of a slow operator never holds the fast path back) against the event time of
-     * each post annotated.
+     * The {@code annotationLagMs} gauge: the fast path's progress against the event time of each
+     * post annotated. The marks are a few a second: with aligned checkpoints this input is held
+     * until the barrier on the annotated input has come through NLP's backlog, and marks at that
+     * rate take many minutes to fill the network buffers in front of it, so they do not hold the
+     * fast path back the way a full stream of posts would.
      */
     private void measureAnnotationLag(DataStream<Post> fastPosts, DataStream<Observation> observations) {
         DataStream<ReadMark> marks = fastPosts.transform("read-marks", TypeInformation.of(ReadMark.class), new MarkReadProgress())
