@@ -29,6 +29,8 @@ import org.slf4j.LoggerFactory;
  * that request:
  *
  * <ul>
+ *   <li>each document goes with the bulk action of its {@link IndexOperation}; a
+ *       {@link IndexOperation#CREATE_IF_ABSENT} document that finds its id taken is done, not failed;
  *   <li>items that failed for a temporary reason ({@link FailureClassifier}) are sent again,
  *       alone, after an exponential backoff scheduled on {@code scheduler} (never blocking the
  *       task's mailbox thread);
@@ -108,10 +110,13 @@ final class BulkSender {
         void send() {
             BulkRequest.Builder request = new BulkRequest.Builder();
             for (IndexDocument document : pending) {
-                request.operations(op -> op.index(index -> index
-                        .index(document.index())
-                        .id(document.id())
-                        .document(BinaryData.of(document.json(), ContentType.APPLICATION_JSON))));
+                BinaryData source = BinaryData.of(document.json(), ContentType.APPLICATION_JSON);
+                switch (document.operation()) {
+                    case INDEX -> request.operations(op -> op.index(index -> index
+                            .index(document.index()).id(document.id()).document(source)));
+                    case CREATE_IF_ABSENT -> request.operations(op -> op.create(create -> create
+                            .index(document.index()).id(document.id()).document(source)));
+                }
             }
             try {
                 client.bulk(request.build()).whenComplete((response, failure) -> {
@@ -144,8 +149,9 @@ final class BulkSender {
                 BulkResponseItem item = items.get(i);
                 IndexDocument document = pending.get(i);
                 ErrorCause error = item.error();
-                switch (FailureClassifier.classify(item.status(), error == null ? null : error.type())) {
+                switch (FailureClassifier.classify(document.operation(), item.status(), error == null ? null : error.type())) {
                     case INDEXED -> counters.documentsIndexed.inc();
+                    case ALREADY_PRESENT -> counters.documentsAlreadyPresent.inc();
                     case RETRY -> {
                         counters.documentsRetried.inc();
                         next.add(document);

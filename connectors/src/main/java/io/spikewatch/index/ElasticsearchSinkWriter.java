@@ -27,7 +27,7 @@ final class ElasticsearchSinkWriter<T> extends AsyncSinkWriter<T, IndexDocument>
 
     private static final Logger LOG = LoggerFactory.getLogger(ElasticsearchSinkWriter.class);
 
-    /** The bulk action line around each document: {"index":{"_index":"…","_id":"…"}} and newlines. */
+    /** The bulk action line around each document: {"index":{"_index":"…","_id":"…"}} (or "create") and newlines. */
     static final int BULK_ACTION_OVERHEAD_BYTES = 32;
 
     private final ElasticsearchAsyncClient client;

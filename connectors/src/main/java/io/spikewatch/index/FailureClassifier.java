@@ -14,12 +14,17 @@ import java.util.Set;
  * or the disk flood-stage block, closed or missing indices, unavailable shards) whatever their
  * status, so an operator's maintenance does not turn a stream of good documents into dead letters.
  * Every other 4xx (mapping and parsing errors, illegal arguments) is a rejection.
+ *
+ * <p>A version conflict on an {@link IndexOperation#CREATE_IF_ABSENT} document is no failure: the
+ * document was meant to be stored only if its id was free, and it was not
+ * ({@link ItemOutcome#ALREADY_PRESENT}).
  */
 public final class FailureClassifier {
 
     static final int TOO_MANY_REQUESTS = 429;
     static final int REQUEST_TIMEOUT = 408;
     static final int CONFLICT = 409;
+    static final String VERSION_CONFLICT = "version_conflict_engine_exception";
 
     /** Error types that are about the cluster's state, not the document. */
     static final Set<String> TRANSIENT_ERROR_TYPES = Set.of(
@@ -34,17 +39,32 @@ public final class FailureClassifier {
             "node_closed_exception",
             "primary_missing_action_exception",
             "process_cluster_event_timeout_exception",
-            "version_conflict_engine_exception");
+            VERSION_CONFLICT);
 
     private FailureClassifier() {}
 
     /**
+     * The outcome of an item sent with {@link IndexOperation#INDEX}.
+     *
      * @param status the item's HTTP status
      * @param errorType the item's {@code error.type}, or null when it has none
      */
     public static ItemOutcome classify(int status, String errorType) {
+        return classify(IndexOperation.INDEX, status, errorType);
+    }
+
+    /**
+     * @param operation how the item was sent
+     * @param status the item's HTTP status
+     * @param errorType the item's {@code error.type}, or null when it has none
+     */
+    public static ItemOutcome classify(IndexOperation operation, int status, String errorType) {
         if (status >= 200 && status < 300 && errorType == null) {
             return ItemOutcome.INDEXED;
+        }
+        if (operation == IndexOperation.CREATE_IF_ABSENT && status == CONFLICT
+                && (errorType == null || VERSION_CONFLICT.equals(errorType))) {
+            return ItemOutcome.ALREADY_PRESENT;
         }
         return isTransient(status, errorType) ? ItemOutcome.RETRY : ItemOutcome.REJECT;
     }

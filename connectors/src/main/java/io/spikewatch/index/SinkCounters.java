@@ -9,6 +9,8 @@ import org.apache.flink.metrics.ThreadSafeSimpleCounter;
  *
  * <ul>
  *   <li>{@code documentsIndexed}: documents Elasticsearch stored, dead letters included
+ *   <li>{@code documentsAlreadyPresent}: create-if-absent documents not stored because their id
+ *       already was (a pending post whose annotated document came first)
  *   <li>{@code documentsRetried}: document sends that failed for a temporary reason and were retried
  *   <li>{@code documentsDeadLettered}: documents rejected for good and sent to the dead-letter index
  *   <li>{@code deadLettersDropped}: dead letters that the dead-letter index itself rejected (logged)
@@ -18,6 +20,7 @@ import org.apache.flink.metrics.ThreadSafeSimpleCounter;
 final class SinkCounters {
 
     final Counter documentsIndexed;
+    final Counter documentsAlreadyPresent;
     final Counter documentsRetried;
     final Counter documentsDeadLettered;
     final Counter deadLettersDropped;
@@ -25,6 +28,7 @@ final class SinkCounters {
 
     SinkCounters(MetricGroup group) {
         documentsIndexed = group.counter("documentsIndexed", new ThreadSafeSimpleCounter());
+        documentsAlreadyPresent = group.counter("documentsAlreadyPresent", new ThreadSafeSimpleCounter());
         documentsRetried = group.counter("documentsRetried", new ThreadSafeSimpleCounter());
         documentsDeadLettered = group.counter("documentsDeadLettered", new ThreadSafeSimpleCounter());
         deadLettersDropped = group.counter("deadLettersDropped", new ThreadSafeSimpleCounter());

@@ -52,8 +52,18 @@ class ElasticsearchSinkITCase {
     private static ElasticsearchClient client;
     private IndexNames names;
 
-    /** A stream element: where it goes, its id, its JSON. */
-    record Doc(String index, String id, String json) implements Serializable {}
+    /** A stream element: where it goes, its id, its JSON, and whether it may only fill a free id. */
+    record Doc(String index, String id, String json, boolean createIfAbsent) implements Serializable {
+
+        Doc(String index, String id, String json) {
+            this(index, id, json, false);
+        }
+
+        IndexDocument document() {
+            byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+            return createIfAbsent ? IndexDocument.createIfAbsent(index, id, bytes) : new IndexDocument(index, id, bytes);
+        }
+    }
 
     private static Configuration noRestarts() {
         Configuration config = new Configuration();
@@ -87,6 +97,37 @@ class ElasticsearchSinkITCase {
         runToEnd(docs, sink(es.connection()));
         assertThat(count(names.posts())).isEqualTo(25);
         assertThat(version(names.posts(), "post-7")).isEqualTo(2);
+    }
+
+    @Test
+    void aCreateIfAbsentFillsAFreeIdAndLeavesATakenOneAloneNeitherRetriedNorDeadLettered() throws Exception {
+        runToEnd(List.of(new Doc(names.posts(), "done", post("done", "ok"))), sink(es.connection()));
+        List<Doc> docs = List.of(
+                new Doc(names.posts(), "done", post("done", "pending"), true),
+                new Doc(names.posts(), "fresh", post("fresh", "pending"), true));
+
+        JobID job = runToEnd(docs, sink(es.connection()));
+
+        assertThat(status(names.posts(), "done")).as("the stored document stays").isEqualTo("ok");
+        assertThat(version(names.posts(), "done")).isEqualTo(1);
+        assertThat(status(names.posts(), "fresh")).isEqualTo("pending");
+        assertThat(counter(job, "documentsIndexed")).isEqualTo(1);
+        assertThat(counter(job, "documentsAlreadyPresent")).isEqualTo(1);
+        assertThat(counter(job, "documentsRetried")).isZero();
+        assertThat(counter(job, "documentsDeadLettered")).isZero();
+
+        runToEnd(List.of(new Doc(names.posts(), "fresh", post("fresh", "ok"))), sink(es.connection()));
+        assertThat(status(names.posts(), "fresh")).as("a complete document replaces the provisional one").isEqualTo("ok");
+    }
+
+    private static String post(String id, String status) {
+        return "{\"id\":\"" + id + "\",\"kind\":\"post\",\"annotation\":{\"status\":\"" + status + "\"}}";
+    }
+
+    private static String status(String index, String id) throws Exception {
+        client.indices().refresh(r -> r.index(index));
+        return client.get(g -> g.index(index).id(id), Map.class).source().get("annotation") instanceof Map<?, ?> annotation
+                ? String.valueOf(annotation.get("status")) : null;
     }
 
     @Test
@@ -206,7 +247,7 @@ class ElasticsearchSinkITCase {
     private ElasticsearchSinkBuilder<Doc> builder(ElasticsearchConnection connection) {
         return ElasticsearchSink.<Doc>builder()
                 .setConnection(connection)
-                .setConverter(doc -> new IndexDocument(doc.index(), doc.id(), doc.json().getBytes(StandardCharsets.UTF_8)))
+                .setConverter(Doc::document)
                 .setDeadLetterIndex(names.deadLetters())
                 .setMaxBatchSize(50)
                 .setMaxBufferedRequests(1000)

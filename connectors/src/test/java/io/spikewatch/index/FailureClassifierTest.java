@@ -34,6 +34,20 @@ class FailureClassifierTest {
         assertThat(FailureClassifier.classify(status, type)).isEqualTo(expected);
     }
 
+    @ParameterizedTest
+    @CsvSource({
+        "CREATE_IF_ABSENT, 201, , INDEXED",
+        "CREATE_IF_ABSENT, 409, version_conflict_engine_exception, ALREADY_PRESENT",
+        "CREATE_IF_ABSENT, 409, , ALREADY_PRESENT",
+        "CREATE_IF_ABSENT, 429, es_rejected_execution_exception, RETRY",
+        "CREATE_IF_ABSENT, 403, cluster_block_exception, RETRY",
+        "CREATE_IF_ABSENT, 400, strict_dynamic_mapping_exception, REJECT",
+        "INDEX, 409, version_conflict_engine_exception, RETRY",
+    })
+    void aTakenIdIsDoneOnlyForACreateIfAbsent(IndexOperation operation, int status, String type, ItemOutcome expected) {
+        assertThat(FailureClassifier.classify(operation, status, type)).isEqualTo(expected);
+    }
+
     @Test
     void aSuccessStatusWithAnErrorIsNotIndexed() {
         assertThat(FailureClassifier.classify(200, "mapper_parsing_exception")).isEqualTo(ItemOutcome.REJECT);

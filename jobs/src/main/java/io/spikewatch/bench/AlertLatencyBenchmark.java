@@ -51,6 +51,12 @@ import org.apache.flink.core.execution.JobClient;
  * fall behind its schedule: the log says when records actually left, and how far behind the pace
  * that was is reported beside the latencies ({@link EmissionLog#maxBehindPace}).
  *
+ * <p><b>Searchable and annotated.</b> While it waits for the alerts, it asks the posts index at
+ * every poll (after a refresh) for its newest post and its newest annotated post, and measures,
+ * per event-time second the fast path read, how long until a probe found it searchable (pending
+ * or annotated) and annotated ({@link Freshness}): with pending indexing on, the first is the
+ * sink's flush and the refresh; the second is the annotation backlog.
+ *
  * <p>Each run deletes the benchmark's indices first (so no earlier delivery record suppresses an
  * alert) and cancels the job once every surge's alert arrived after the replay ended, or
  * {@link Builder#grace} later: the backlog of annotation is not waited for.
@@ -99,6 +105,7 @@ public final class AlertLatencyBenchmark {
         SurgeProfile baseline = overload.thinnedBy(settings.overloadMultiple);
         out.printf(Locale.ROOT, "Replay at %.0fx real time (a minute of events in %.1f s); %d surges of %d min, threshold rule per run.%n",
                 settings.speed, 60 / settings.speed, overload.surges(), overload.surgeMinutes());
+        out.println("  posts indexed as pending ahead of annotation (--index-pending): " + (settings.indexPending ? "on" : "off"));
         describe("baseline", baseline, capacity);
         describe("overload", overload, capacity);
         out.flush();
@@ -112,6 +119,10 @@ public final class AlertLatencyBenchmark {
                 settings.outOfOrderness.toMillis() / 1000.0 / settings.speed, settings.unalignedCheckpoints ? "unaligned" : "aligned");
         out.println();
         out.print(LatencyTable.alerts(results));
+        out.println();
+        out.printf(Locale.ROOT, "Posts searchable vs annotated (wall clock from the fast path reading an event second's first post to"
+                + " the first probe of the posts index that held it; probes every %.2f s, after a refresh):%n", POLL.toMillis() / 1000.0);
+        out.print(LatencyTable.freshness(results));
         out.flush();
         return results;
     }
@@ -166,19 +177,20 @@ public final class AlertLatencyBenchmark {
         out.flush();
         try (ElasticsearchClient client = settings.connection.createClient()) {
             client.indices().delete(d -> d.index(settings.indices.all()).ignoreUnavailable(true).allowNoIndices(true));
-            IndexedPostsProgress progress = new IndexedPostsProgress(client, settings.indices.posts());
+            IndexedPostsProgress progress = new IndexedPostsProgress(client, settings.indices.posts(), Clock.systemUTC());
+            List<Freshness.Probe> probes = new ArrayList<>();
             try (WebhookReceiver webhook = new WebhookReceiver(Clock.systemUTC(), progress)) {
                 AlertingSettings alerting = AlertingSettings.withRules(rulesYaml(webhook, profile), "benchmark rules (generated)",
                         settings.annotator.trackedEntitiesYaml());
                 MonitorSettings monitor = MonitorSettings.builder().indices(settings.indices)
                         .alertOutOfOrderness(settings.outOfOrderness).annotationParallelism(settings.annotationParallelism)
-                        .unalignedCheckpoints(settings.unalignedCheckpoints).build();
+                        .unalignedCheckpoints(settings.unalignedCheckpoints).indexPending(settings.indexPending).build();
                 long started = System.nanoTime();
                 JobClient job = MonitorRun.start(List.of(posts), ReplaySpeed.timesRealTime(settings.speed), settings.connection,
                         settings.annotator, monitor, alerting, replay -> new RecordingSource<>(replay, log));
                 AlertLatencyResult.Throughput annotated;
                 try {
-                    awaitAlerts(job, webhook, log, profile);
+                    awaitAlerts(job, webhook, log, profile, progress, probes);
                     EmissionLog emitted = EmissionLog.read(log);
                     Instant now = Instant.now();
                     Instant firstEmission = emitted.entries().stream().findFirst().map(EmissionLog.Entry::emittedAt).orElse(now);
@@ -190,7 +202,7 @@ public final class AlertLatencyBenchmark {
                 out.printf(Locale.ROOT, "  run '%s' took %.0f s; %d alert(s) arrived%n", name,
                         (System.nanoTime() - started) / 1e9, webhook.arrivals().size());
                 return AlertLatencyResult.of(name, profile, settings.speed, capacity, webhook.arrivals(), webhook.rejections(),
-                        EmissionLog.read(log), settings.outOfOrderness, annotated);
+                        EmissionLog.read(log), settings.outOfOrderness, annotated, Freshness.of(EmissionLog.read(log), probes));
             }
         }
     }
@@ -217,15 +229,18 @@ public final class AlertLatencyBenchmark {
 
     /**
      * Waits until the replay has emitted its last minute and either every surge's alert arrived or
-     * the grace period passed; or until the job ends by itself. A failed job is an error.
+     * the grace period passed; or until the job ends by itself. A failed job is an error. Meanwhile
+     * it asks the posts index, at every poll, how new its newest post and newest annotated post are.
      */
-    private void awaitAlerts(JobClient job, WebhookReceiver webhook, Path log, SurgeProfile profile) throws Exception {
+    private void awaitAlerts(JobClient job, WebhookReceiver webhook, Path log, SurgeProfile profile,
+            IndexedPostsProgress progress, List<Freshness.Probe> probes) throws Exception {
         Instant lastMinute = profile.end().minus(AlertLatency.MINUTE);
         Duration replay = ReplaySpeed.timesRealTime(settings.speed).wallTimeFor(Duration.ofMinutes(profile.totalMinutes()));
         long deadline = System.nanoTime() + STARTUP_ALLOWANCE.plus(replay).plus(settings.grace).toNanos();
         Long replayDoneAt = null;
         CompletableFuture<JobExecutionResult> ended = job.getJobExecutionResult();
         while (true) {
+            probes.add(progress.probe());
             if (ended.isDone()) {
                 ended.get(); // a bounded replay may finish by itself; a failed one throws its cause here
                 return;
@@ -274,6 +289,7 @@ public final class AlertLatencyBenchmark {
         private Duration outOfOrderness = MonitorSettings.DEFAULT_ALERT_OUT_OF_ORDERNESS;
         private Duration grace = DEFAULT_GRACE;
         private boolean unalignedCheckpoints = MonitorSettings.DEFAULT_UNALIGNED_CHECKPOINTS;
+        private boolean indexPending = MonitorSettings.DEFAULT_INDEX_PENDING;
 
         private Builder() {}
 
@@ -375,6 +391,12 @@ public final class AlertLatencyBenchmark {
         /** Whether the job checkpoints unaligned, as it does by default; false shows what aligned barriers cost. */
         public Builder unalignedCheckpoints(boolean unaligned) {
             this.unalignedCheckpoints = unaligned;
+            return this;
+        }
+
+        /** Whether the job indexes posts as pending ahead of annotation, as it does by default; false shows the posts index waiting for NLP. */
+        public Builder indexPending(boolean indexPending) {
+            this.indexPending = indexPending;
             return this;
         }
 

@@ -20,10 +20,11 @@ import java.util.Optional;
  *     latency measured from emission hides this much, so it is reported beside it
  * @param annotated how many posts the job annotated and indexed before it was stopped, and in what
  *     time from the replay's first record: the capacity the job really had, beside the measured one
+ * @param freshness how long after being read posts were searchable (pending) and annotated
  */
 public record AlertLatencyResult(String name, double surgeRate, double capacityMultiple, int expectedAlerts,
         List<AlertLatency> alerts, List<AlertArrival> otherArrivals, List<String> rejected, Duration sourceBehindPace,
-        Throughput annotated) {
+        Throughput annotated, Freshness freshness) {
 
     /**
      * Posts annotated in a wall-clock time, out of the posts offered to annotation by then.
@@ -56,7 +57,8 @@ public record AlertLatencyResult(String name, double surgeRate, double capacityM
 
     /** Sorts the arrivals of a run into measured STARTED alerts and the rest. */
     public static AlertLatencyResult of(String name, SurgeProfile profile, double speed, double capacity,
-            List<AlertArrival> arrivals, List<String> rejected, EmissionLog log, Duration outOfOrderness, Throughput annotated) {
+            List<AlertArrival> arrivals, List<String> rejected, EmissionLog log, Duration outOfOrderness, Throughput annotated,
+            Freshness freshness) {
         List<AlertLatency> measured = new ArrayList<>();
         List<AlertArrival> others = new ArrayList<>();
         for (AlertArrival arrival : arrivals) {
@@ -67,7 +69,7 @@ public record AlertLatencyResult(String name, double surgeRate, double capacityM
         }
         double rate = profile.surgeRate(speed);
         return new AlertLatencyResult(name, rate, rate / capacity, profile.surges(), measured, others, rejected,
-                log.maxBehindPace(speed), annotated);
+                log.maxBehindPace(speed), annotated, freshness);
     }
 
     public LatencyStats latency() {

@@ -58,6 +58,32 @@ public final class LatencyTable {
         return sb.toString();
     }
 
+    private static final String FRESHNESS_ROW = "%-9s %-26s | %-26s | %s%n";
+
+    /**
+     * Per run: read to searchable (as pending) and read to annotated, and what was still waiting at
+     * the end. The statistics cover only the seconds that got there before the run stopped, so read
+     * them with the counts of those that did not.
+     */
+    public static String freshness(List<AlertLatencyResult> results) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, FRESHNESS_ROW, "run", "read to searchable", "read to annotated",
+                "when stopped: not searchable / not annotated"));
+        sb.append(String.format(Locale.ROOT, FRESHNESS_ROW, "", "median / p90 / max", "median / p90 / max",
+                "(event seconds read; longest wait)"));
+        for (AlertLatencyResult r : results) {
+            Freshness f = r.freshness();
+            sb.append(String.format(Locale.ROOT, FRESHNESS_ROW, r.name(), stats(f.searchable()), stats(f.annotated()),
+                    String.format(Locale.ROOT, "%d / %d of %d%s", f.notSearchable(), f.notAnnotated(), f.notAnnotated() + f.annotated().count(),
+                            f.notAnnotated() == 0 ? "" : "; waiting up to " + seconds(f.longestUnannotatedWait()))));
+        }
+        return sb.toString();
+    }
+
+    private static String stats(LatencyStats s) {
+        return s.count() == 0 ? "-" : seconds(s.median()) + " / " + seconds(s.p90()) + " / " + seconds(s.max());
+    }
+
     static String seconds(Duration d) {
         return String.format(Locale.ROOT, "%.2fs", d.toMillis() / 1000.0);
     }

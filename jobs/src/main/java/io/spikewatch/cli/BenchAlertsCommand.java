@@ -65,6 +65,9 @@ public final class BenchAlertsCommand implements Callable<Integer> {
             description = "Run the job with aligned checkpoints instead of its default unaligned ones, to see what they cost.")
     boolean alignedCheckpoints;
 
+    @Mixin
+    PendingOptions pending;
+
     @Option(names = "--templates", paramLabel = "FILE",
             description = "NDJSON posts whose texts the scenario reuses (default: the seed scenario, generated).")
     Path templates;
@@ -87,7 +90,8 @@ public final class BenchAlertsCommand implements Callable<Integer> {
                 .capacityPosts(capacityPosts)
                 .annotationParallelism(parallelism)
                 .outOfOrderness(outOfOrderness)
-                .unalignedCheckpoints(!alignedCheckpoints);
+                .unalignedCheckpoints(!alignedCheckpoints)
+                .indexPending(pending.indexPending());
         if (capacity != null) {
             builder.capacity(capacity);
         }

@@ -40,6 +40,9 @@ public final class DemoCommand implements Callable<Integer> {
     @Mixin
     AnnotatorOptions annotatorOptions;
 
+    @Mixin
+    PendingOptions pending;
+
     /**
      * Posts in the demo's scenario: enough for the statement-driven bursts to stand out minute by
      * minute (at 3,000 some have one post a minute), small enough to annotate in about a minute.
@@ -79,7 +82,8 @@ public final class DemoCommand implements Callable<Integer> {
 
         IndexNames indices = elasticsearch.indices();
         MonitorSettings settings = MonitorSettings.builder().indices(indices)
-                .annotationCache(annotatorOptions.cacheSettings()).build();
+                .annotationCache(annotatorOptions.cacheSettings())
+                .indexPending(pending.indexPending()).build();
         AnnotatorConfig annotator = annotatorOptions.config(SeedTrackedEntities.yaml(), SeedTrackedEntities.SOURCE);
         out.println("  running the monitor job (Flink embedded, CoreNLP annotation on " + settings.annotationParallelism()
                 + " tasks; the first run loads the models)...");

@@ -8,10 +8,14 @@ import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.spikewatch.index.IndexNames;
+import io.spikewatch.monitor.SearchDocuments;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the job wrote, read back from Elasticsearch: document counts, the most-named entities with
@@ -50,6 +54,31 @@ public final class IndexSummary {
             return 0;
         }
         return client.count(c -> c.index(index)).count();
+    }
+
+    /**
+     * Post documents per {@code annotation.status} ({@code ok}, {@code failed}, {@code pending}), in
+     * that order, statuses without posts left out. Pending posts are those annotation has not reached yet.
+     */
+    public Map<String, Long> postsByAnnotationStatus() throws IOException {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        if (count(indices.posts()) == 0) {
+            return counts;
+        }
+        SearchResponse<Void> response = client.search(s -> s.index(indices.posts()).size(0)
+                .aggregations("status", a -> a.terms(t -> t.field("annotation.status").size(ANNOTATION_STATUSES))), Void.class);
+        Map<String, Long> found = new HashMap<>();
+        for (StringTermsBucket bucket : response.aggregations().get("status").sterms().buckets().array()) {
+            found.put(bucket.key().stringValue(), bucket.docCount());
+        }
+        for (String status : List.of(SearchDocuments.STATUS_OK, SearchDocuments.STATUS_FAILED, SearchDocuments.STATUS_PENDING)) {
+            Long n = found.remove(status);
+            if (n != null) {
+                counts.put(status, n);
+            }
+        }
+        counts.putAll(found);
+        return counts;
     }
 
     public long alertCount() throws IOException {
@@ -96,6 +125,9 @@ public final class IndexSummary {
         }
         return rows;
     }
+
+    /** More than the statuses a post document can have. */
+    private static final int ANNOTATION_STATUSES = 10;
 
     /** The most alerts a summary reads: more than a demo raises, few enough to print. */
     public static final int MAX_ALERTS = 500;

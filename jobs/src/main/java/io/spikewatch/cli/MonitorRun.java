@@ -51,8 +51,8 @@ public final class MonitorRun {
 
     /**
      * Starts the same run without waiting for it; the caller watches and may cancel it through
-     * the returned client. The alert path reads {@code alertSource} applied to the replay (a
-     * benchmark wraps the replay to note when records leave it).
+     * the returned client. The fast path (pending posts and alerting) reads {@code fastPathSource}
+     * applied to the replay (a benchmark wraps the replay to note when records leave it).
      */
     public static JobClient start(
             List<Path> inputs,
@@ -61,8 +61,8 @@ public final class MonitorRun {
             AnnotatorConfig annotatorConfig,
             MonitorSettings settings,
             AlertingSettings alerting,
-            Function<NdjsonReplaySource, Source<RawRecord, ?, ?>> alertSource) throws Exception {
-        return environment(inputs, speed, connection, annotatorConfig, settings, alerting, alertSource).executeAsync(JOB_NAME);
+            Function<NdjsonReplaySource, Source<RawRecord, ?, ?>> fastPathSource) throws Exception {
+        return environment(inputs, speed, connection, annotatorConfig, settings, alerting, fastPathSource).executeAsync(JOB_NAME);
     }
 
     private static StreamExecutionEnvironment environment(
@@ -72,7 +72,7 @@ public final class MonitorRun {
             AnnotatorConfig annotatorConfig,
             MonitorSettings settings,
             AlertingSettings alerting,
-            Function<NdjsonReplaySource, Source<RawRecord, ?, ?>> alertSource) throws Exception {
+            Function<NdjsonReplaySource, Source<RawRecord, ?, ?>> fastPathSource) throws Exception {
         NdjsonReplaySource source = NdjsonReplaySource.of(inputs, speed);
         if (alerting != null) {
             alerting.rules();
@@ -85,9 +85,10 @@ public final class MonitorRun {
                 .setConverter(document -> document)
                 .setDeadLetterIndex(settings.indices().deadLetters())
                 .build();
-        MonitorJob job = new MonitorJob(source, sink, new CoreNlpAnnotators(annotatorConfig, settings.annotationCache()), settings,
-                alerting == null ? null : new MonitorJob.Alerting(alerting, connection,
-                        alertSource == null ? null : alertSource.apply(NdjsonReplaySource.of(inputs, speed))));
+        MonitorJob job = new MonitorJob(source,
+                fastPathSource == null ? null : fastPathSource.apply(NdjsonReplaySource.of(inputs, speed)), sink,
+                new CoreNlpAnnotators(annotatorConfig, settings.annotationCache()), settings,
+                alerting == null ? null : new MonitorJob.Alerting(alerting, connection));
 
         Configuration flinkConfig = new Configuration();
         flinkConfig.set(CoreOptions.DEFAULT_PARALLELISM, settings.annotationParallelism());

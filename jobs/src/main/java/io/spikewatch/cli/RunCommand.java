@@ -33,6 +33,9 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     AnnotatorOptions annotatorOptions;
 
+    @Mixin
+    PendingOptions pending;
+
     @Option(names = "--speed", defaultValue = "max", paramLabel = "max|Nx",
             description = "Replay speed: 'max' (as fast as possible) or a multiple of real time such as 60x (default: ${DEFAULT-VALUE}).")
     ReplaySpeed speed;
@@ -69,6 +72,7 @@ public final class RunCommand implements Callable<Integer> {
                 .alertOutOfOrderness(alertOutOfOrderness)
                 .allowedLateness(allowedLateness)
                 .annotationCache(annotatorOptions.cacheSettings())
+                .indexPending(pending.indexPending())
                 .build();
         MonitorRun.execute(inputs, speed, elasticsearch.connection(), annotatorOptions.config(), settings,
                 alertRules == null ? null : AlertingSettings.fromRulesFile(alertRules, annotatorOptions.config().trackedEntitiesYaml()));

@@ -1,6 +1,7 @@
 package io.spikewatch.cli;
 
 import io.spikewatch.index.IndexNames;
+import io.spikewatch.monitor.SearchDocuments;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Instant;
@@ -8,6 +9,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** Prints an {@link IndexSummary} for a person: counts, dead letters, entities, volume per minute. */
 public final class SummaryPrinter {
@@ -26,7 +28,7 @@ public final class SummaryPrinter {
 
     public void counts(IndexSummary summary, IndexNames indices) throws IOException {
         out.println("Indexed in Elasticsearch:");
-        row(indices.posts(), summary.count(indices.posts()), "annotated posts");
+        row(indices.posts(), summary.count(indices.posts()), "posts, by annotation status: " + statuses(summary.postsByAnnotationStatus()));
         row(indices.statements(), summary.count(indices.statements()), "annotated campaign statements");
         row(indices.metrics(), summary.count(indices.metrics()), "per-minute metrics, overall and per tracked entity");
         row(indices.deadLetters(), summary.count(indices.deadLetters()), "records that could not be read, with the reason");
@@ -101,6 +103,19 @@ public final class SummaryPrinter {
 
     private void row(String index, long count, String what) {
         out.printf(Locale.ROOT, "  %-28s %7d  %s%n", index, count, what);
+    }
+
+    /** {@code 29,950 ok, 3 failed, 47 pending (annotation has not reached them yet)}. */
+    static String statuses(Map<String, Long> counts) {
+        if (counts.isEmpty()) {
+            return "none";
+        }
+        StringBuilder text = new StringBuilder();
+        counts.forEach((status, n) -> text.append(text.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%,d %s", n, status)));
+        if (counts.containsKey(SearchDocuments.STATUS_PENDING)) {
+            text.append(" (annotation has not reached them yet)");
+        }
+        return text.toString();
     }
 
     private static String signed(Double value) {

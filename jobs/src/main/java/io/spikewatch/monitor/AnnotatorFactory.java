@@ -1,6 +1,7 @@
 package io.spikewatch.monitor;
 
 import io.spikewatch.annotate.TextAnnotator;
+import io.spikewatch.annotate.TrackedEntities;
 import java.io.Serializable;
 
 /**
@@ -13,4 +14,13 @@ public interface AnnotatorFactory extends Serializable {
 
     /** A short name stored with each annotated document (which annotator produced it). */
     String name();
+
+    /**
+     * The tracked entities the annotators link mentions to, parsed without loading any model: the
+     * pending documents of the fast path name those their text matches by alias, handle or hashtag
+     * before annotation. None by default.
+     */
+    default TrackedEntities trackedEntities() {
+        return TrackedEntities.empty();
+    }
 }

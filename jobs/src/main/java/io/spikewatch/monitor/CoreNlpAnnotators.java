@@ -4,6 +4,7 @@ import io.spikewatch.annotate.AnnotationCacheSettings;
 import io.spikewatch.annotate.AnnotationCaches;
 import io.spikewatch.annotate.AnnotatorConfig;
 import io.spikewatch.annotate.TextAnnotator;
+import io.spikewatch.annotate.TrackedEntities;
 import java.util.Objects;
 
 /**
@@ -34,6 +35,11 @@ public final class CoreNlpAnnotators implements AnnotatorFactory {
     @Override
     public TextAnnotator create() {
         return AnnotationCaches.coreNlp(config, cache);
+    }
+
+    @Override
+    public TrackedEntities trackedEntities() {
+        return config.trackedEntities();
     }
 
     @Override

@@ -18,6 +18,7 @@ import io.spikewatch.schema.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -33,24 +34,42 @@ import org.apache.flink.util.OutputTag;
  * their own inputs and the command line wires the production ones.
  *
  * <pre>
- *  source ─▶ parse ─┬─ posts ──────▶ annotate posts ──┬─ post documents ──────────┐
- *                   │                                  └─ observations ─▶ minute   │
- *                   │                                       metrics (event time) ─┤
- *                   ├─ statements ─▶ annotate statements ─▶ statement documents ──┼─▶ Elasticsearch
- *                   └─ dead letters ──────────────────────▶ dead-letter documents ┘
+ *  indexing path (backpressured by NLP):
+ *  source ─▶ parse ─┬─ posts ──────▶ annotate posts ──┬─ post documents (annotation ok/failed) ─┐
+ *                   │                                  └─ observations ─▶ minute               │
+ *                   │                                       metrics (event time) ──────────────┤
+ *                   ├─ statements ─▶ annotate statements ─▶ statement documents ───────────────┼─▶ Elasticsearch
+ *                   └─ dead letters ──────────────────────▶ dead-letter documents ─────────────┘
  *
- *  with alerting (the alert path reads the input through a source of its own, so NLP never slows it):
- *  source ─▶ parse ─▶ route to series ─▶ detect spikes (per series, per minute) ─────┬─ spike documents ─▶ Elasticsearch
- *  observations ─▶ detect sentiment shifts (per series, per minute) ─────────────────┤
- *                                                            alerts (rules decide) ◀─┘─▶ notify (once, recorded)
+ *  fast path (the same input read a second time, never waiting for NLP; on with pending indexing or alerting):
+ *  fast source ─▶ parse ─┬─▶ pending post documents (create-if-absent) ─────────────────────────▶ Elasticsearch (pending)
+ *                        ├─▶ read marks ─▶ annotation lag ◀─ observations (annotated event times)
+ *                        └─▶ route to series ─▶ detect spikes (per series, per minute) ─┬─ spike documents ─▶ Elasticsearch
+ *  observations ─▶ detect sentiment shifts (per series, per minute) ────────────────────┤
+ *                                                            alerts (rules decide) ◀────┘─▶ notify (once, recorded)
  * </pre>
+ *
+ * <p><b>Overload.</b> When the input outpaces CoreNLP, backpressure slows the indexing path's
+ * source (posts wait in the input: nothing is dropped); the fast path still reads at the input's
+ * pace, so every post is searchable at once as {@code annotation.status: pending} and alerts are
+ * counted on time. The annotated document replaces the pending one when annotation gets to it; a
+ * pending document never replaces an annotated one ({@link PendingPosts}). The metrics count the
+ * annotated posts only, each once. How far annotation trails is the {@code annotationLagMs} gauge
+ * ({@link MeasureAnnotationLag}).
  */
 public final class MonitorJob {
 
     private static final Duration MINUTE = Duration.ofMinutes(1);
+    /**
+     * The uids of the fast path's source and parse step: named when only the alert path read the
+     * input a second time, and kept so savepoints taken then still restore.
+     */
+    static final String FAST_SOURCE_UID = "alert-source";
+    static final String FAST_PARSE_UID = "alert-parse";
     private static final OutputTag<Observation> TOO_LATE = new OutputTag<>("too-late-for-metrics") {};
 
     private final Source<RawRecord, ?, ?> source;
+    private final Source<RawRecord, ?, ?> fastPathSource;
     private final Sink<IndexDocument> sink;
     private final AnnotatorFactory annotators;
     private final MonitorSettings settings;
@@ -59,25 +78,30 @@ public final class MonitorJob {
     /**
      * Spike detection and alerting: the rules and detectors, the tracked entities counted ahead of
      * NLP, and the Elasticsearch that records deliveries (so an alert is sent once).
-     *
-     * @param source what the alert path reads: the same input as the job's source, read a second
-     *     time (for a message queue, a second consumer); null to read the job's source again
      */
-    public record Alerting(AlertingSettings settings, ElasticsearchConnection deliveryRecords, Source<RawRecord, ?, ?> source) {
-
-        public Alerting(AlertingSettings settings, ElasticsearchConnection deliveryRecords) {
-            this(settings, deliveryRecords, null);
-        }
-    }
+    public record Alerting(AlertingSettings settings, ElasticsearchConnection deliveryRecords) {}
 
     public MonitorJob(Source<RawRecord, ?, ?> source, Sink<IndexDocument> sink, AnnotatorFactory annotators, MonitorSettings settings) {
         this(source, sink, annotators, settings, null);
     }
 
-    /** A job that also detects spikes and sends alerts, unless {@code alerting} is null. */
+    /** A job that also detects spikes and sends alerts, unless {@code alerting} is null; the fast path reads {@code source} again. */
     public MonitorJob(Source<RawRecord, ?, ?> source, Sink<IndexDocument> sink, AnnotatorFactory annotators, MonitorSettings settings,
             Alerting alerting) {
+        this(source, null, sink, annotators, settings, alerting);
+    }
+
+    /**
+     * @param fastPathSource what the fast path reads: the same input as {@code source}, read a
+     *     second time (for a message queue, a second consumer); null to read {@code source} again.
+     *     Unused when neither pending indexing ({@link MonitorSettings#indexPending()}) nor
+     *     alerting is on.
+     * @param alerting spike detection and alerts, or null for none
+     */
+    public MonitorJob(Source<RawRecord, ?, ?> source, Source<RawRecord, ?, ?> fastPathSource, Sink<IndexDocument> sink,
+            AnnotatorFactory annotators, MonitorSettings settings, Alerting alerting) {
         this.source = source;
+        this.fastPathSource = fastPathSource;
         this.sink = sink;
         this.annotators = annotators;
         this.settings = settings;
@@ -122,24 +146,64 @@ public final class MonitorJob {
                 .map(deadLetterConverter::convert)
                 .name("dead-letter-documents").uid("dead-letter-documents");
 
+        DataStream<Observation> observations = postDocuments.getSideOutput(AnnotateDocuments.OBSERVATIONS);
         DataStream<IndexDocument> documents = postDocuments.union(statementDocuments, metricDocuments, deadLetterDocuments);
-        if (alerting != null) {
-            Source<RawRecord, ?, ?> alertSource = alerting.source() != null ? alerting.source() : source;
-            WatermarkStrategy<RawRecord> alertWatermarks = WatermarkStrategy.forBoundedOutOfOrderness(settings.alertOutOfOrderness());
-            DataStream<Post> alertPosts = env.fromSource(alertSource, alertWatermarks, "alert-source").uid("alert-source").setParallelism(1)
-                    .process(new ParseRecords()).name("alert-parse").uid("alert-parse").setParallelism(1);
-            documents = documents.union(detectAndAlert(alertPosts, postDocuments.getSideOutput(AnnotateDocuments.OBSERVATIONS), indices));
+        if (settings.indexPending() || alerting != null) {
+            DataStream<Post> fastPosts = fastPath(env);
+            measureAnnotationLag(fastPosts, observations);
+            if (settings.indexPending()) {
+                fastPosts.map(new IndexPendingPosts(annotators, indices))
+                        .name("pending-post-documents").uid("pending-post-documents").setParallelism(1)
+                        .sinkTo(sink).name("elasticsearch-pending").uid("elasticsearch-pending");
+            }
+            if (alerting != null) {
+                documents = documents.union(detectAndAlert(fastPosts, observations, indices));
+            }
         }
         documents.sinkTo(sink).name("elasticsearch").uid("elasticsearch");
     }
 
     /**
-     * The alert path: it reads the input through its own source (the same files or topic, read a
-     * second time), so annotation falling behind never backpressures it, with its own short
-     * out-of-orderness, so a minute's alert does not wait minutes for stragglers; posts are routed to their
-     * series and counted ahead of NLP; annotated posts add sentiment as they arrive (without
-     * holding the count back) and feed the sentiment shift detector. Its parse step keeps posts
-     * only: dead letters and statements are the indexing path's. Returns the spike documents.
+     * The fast path's posts: the input read through a source of its own (the same files or topic,
+     * read a second time), so annotation falling behind never backpressures it, with the alert
+     * path's short out-of-orderness, so a minute's alert does not wait minutes for stragglers. Its
+     * parse step keeps posts only: dead letters and statements are the indexing path's.
+     *
+     * <p>The pending documents go to a sink operator of their own: with one shared sink, an aligned
+     * checkpoint would hold them at the sink until the barrier on the annotated documents had come
+     * through NLP's backlog.
+     */
+    private DataStream<Post> fastPath(StreamExecutionEnvironment env) {
+        Source<RawRecord, ?, ?> fastSource = fastPathSource != null ? fastPathSource : source;
+        WatermarkStrategy<RawRecord> fastWatermarks = WatermarkStrategy.forBoundedOutOfOrderness(settings.alertOutOfOrderness());
+        return env.fromSource(fastSource, fastWatermarks, "fast-path-source").uid(FAST_SOURCE_UID).setParallelism(1)
+                .process(new ParseRecords()).name("fast-path-parse").uid(FAST_PARSE_UID).setParallelism(1);
+    }
+
+    /**
+     * The {@code annotationLagMs} gauge: the fast path's progress against the event time of each
+     * post annotated. The marks are a few a second: with aligned checkpoints this input is held
+     * until the barrier on the annotated input has come through NLP's backlog, and marks at that
+     * rate take many minutes to fill the network buffers in front of it, so they do not hold the
+     * fast path back the way a full stream of posts would.
+     */
+    private void measureAnnotationLag(DataStream<Post> fastPosts, DataStream<Observation> observations) {
+        DataStream<ReadMark> marks = fastPosts.transform("read-marks", TypeInformation.of(ReadMark.class), new MarkReadProgress())
+                .uid("read-marks").setParallelism(1);
+        DataStream<Long> annotated = observations
+                .filter(observation -> Observation.SCOPE_ALL.equals(observation.scope()))
+                .name("annotated-posts").uid("annotated-posts")
+                .map(Observation::eventTimeMillis).name("annotated-event-times").uid("annotated-event-times");
+        marks.connect(annotated)
+                .process(new MeasureAnnotationLag(settings.outOfOrderness()))
+                .name("annotation-lag").uid("annotation-lag").setParallelism(1)
+                .sinkTo(new DiscardingSink<>()).name("annotation-lag-measured").uid("annotation-lag-measured");
+    }
+
+    /**
+     * The alert path, on the fast path's posts: they are routed to their series and counted ahead
+     * of NLP; annotated posts add sentiment as they arrive (without holding the count back) and
+     * feed the sentiment shift detector. Returns the spike documents.
      */
     private DataStream<IndexDocument> detectAndAlert(DataStream<Post> posts, DataStream<Observation> observations, IndexNames indices) {
         AlertingSettings rules = alerting.settings();

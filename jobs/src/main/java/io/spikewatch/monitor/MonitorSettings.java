@@ -32,6 +32,12 @@ public final class MonitorSettings implements Serializable {
      * backlog, so alerts would wait for NLP whenever annotation falls behind.
      */
     public static final boolean DEFAULT_UNALIGNED_CHECKPOINTS = true;
+    /**
+     * Every post is indexed as soon as it is read, as {@code annotation.status: pending}, and
+     * replaced by its annotated document when annotation gets to it; so the posts index never
+     * trails the input, however far behind CoreNLP falls.
+     */
+    public static final boolean DEFAULT_INDEX_PENDING = true;
 
     private final IndexNames indices;
     private final Duration outOfOrderness;
@@ -41,6 +47,7 @@ public final class MonitorSettings implements Serializable {
     private final int annotationParallelism;
     private final boolean unalignedCheckpoints;
     private final AnnotationCacheSettings annotationCache;
+    private final boolean indexPending;
 
     private MonitorSettings(Builder b) {
         this.indices = b.indices;
@@ -51,6 +58,7 @@ public final class MonitorSettings implements Serializable {
         this.annotationParallelism = b.annotationParallelism;
         this.unalignedCheckpoints = b.unalignedCheckpoints;
         this.annotationCache = b.annotationCache;
+        this.indexPending = b.indexPending;
     }
 
     public static Builder builder() {
@@ -92,13 +100,21 @@ public final class MonitorSettings implements Serializable {
         return unalignedCheckpoints;
     }
 
+    /**
+     * Whether each post is indexed as pending ahead of its annotation (see
+     * {@link #DEFAULT_INDEX_PENDING}); the fast path that does it reads the input a second time.
+     */
+    public boolean indexPending() {
+        return indexPending;
+    }
+
     @Override
     public String toString() {
         return "MonitorSettings{indices=" + indices + ", outOfOrderness=" + outOfOrderness
                 + ", alertOutOfOrderness=" + alertOutOfOrderness
                 + ", allowedLateness=" + allowedLateness + ", checkpointInterval=" + checkpointInterval
                 + ", annotationParallelism=" + annotationParallelism + ", unalignedCheckpoints=" + unalignedCheckpoints
-                + ", annotationCache=" + annotationCache + "}";
+                + ", annotationCache=" + annotationCache + ", indexPending=" + indexPending + "}";
     }
 
     /** Builder whose setters validate; every setting has a named default. */
@@ -111,6 +127,7 @@ public final class MonitorSettings implements Serializable {
         private int annotationParallelism = DEFAULT_ANNOTATION_PARALLELISM;
         private boolean unalignedCheckpoints = DEFAULT_UNALIGNED_CHECKPOINTS;
         private AnnotationCacheSettings annotationCache = AnnotationCacheSettings.DEFAULTS;
+        private boolean indexPending = DEFAULT_INDEX_PENDING;
 
         public Builder indices(IndexNames indices) {
             this.indices = Objects.requireNonNull(indices, "indices");
@@ -156,6 +173,12 @@ public final class MonitorSettings implements Serializable {
         /** The annotation cache's bounds; {@link AnnotationCacheSettings#DISABLED} for none. */
         public Builder annotationCache(AnnotationCacheSettings value) {
             this.annotationCache = Objects.requireNonNull(value, "annotationCache");
+            return this;
+        }
+
+        /** Whether to index each post as pending ahead of its annotation (see {@link #DEFAULT_INDEX_PENDING}). */
+        public Builder indexPending(boolean value) {
+            this.indexPending = value;
             return this;
         }
 

@@ -17,7 +17,29 @@ import java.time.temporal.ChronoUnit;
  */
 public final class SearchDocuments {
 
+    /** {@code annotation.status} of a post indexed ahead of its annotation. */
+    public static final String STATUS_PENDING = "pending";
+    /** {@code annotation.status} of a document annotated without error. */
+    public static final String STATUS_OK = "ok";
+    /** {@code annotation.status} of a document whose annotation failed ({@code annotation.error} says why). */
+    public static final String STATUS_FAILED = "failed";
+
     private SearchDocuments() {}
+
+    /**
+     * A post as the fast path indexes it before annotation: every input field, {@code minute},
+     * {@code annotation.status: pending}, and as {@code canonical_entities} the tracked entities
+     * its text names by alias, handle or hashtag (the annotated document, which replaces it, adds
+     * those CoreNLP links and everything else). No {@code entities}, {@code sentiment} or
+     * {@code entity_sentiment} yet.
+     */
+    public static ObjectNode pendingPost(Post post, Iterable<String> trackedEntities, Instant indexedAt) {
+        ObjectNode doc = input(post, "post");
+        doc.set("canonical_entities", strings(doc, trackedEntities));
+        doc.putObject("annotation").put("status", STATUS_PENDING);
+        doc.put("indexed_at", indexedAt.toString());
+        return doc;
+    }
 
     public static ObjectNode post(Post post, AnnotationOutcome outcome, String annotator, Instant indexedAt) {
         return annotated(post, "post", outcome, annotator, indexedAt);
@@ -36,9 +58,7 @@ public final class SearchDocuments {
 
     private static ObjectNode annotated(
             InputDocument input, String kind, AnnotationOutcome outcome, String annotator, Instant indexedAt) {
-        ObjectNode doc = Json.MAPPER.valueToTree(input);
-        doc.put("kind", kind);
-        doc.put("minute", input.eventTime().truncatedTo(ChronoUnit.MINUTES).toString());
+        ObjectNode doc = input(input, kind);
         Annotation annotation = outcome.annotation();
         doc.set("entities", Json.MAPPER.valueToTree(annotation.entities()));
         doc.set("canonical_entities", strings(doc, annotation.canonicalEntities()));
@@ -48,12 +68,19 @@ public final class SearchDocuments {
             doc.set("entity_sentiment", Json.MAPPER.valueToTree(annotation.entitySentiments()));
         }
         ObjectNode status = doc.putObject("annotation");
-        status.put("status", outcome.succeeded() ? "ok" : "failed");
+        status.put("status", outcome.succeeded() ? STATUS_OK : STATUS_FAILED);
         status.put("annotator", annotator);
         if (!outcome.succeeded()) {
             status.put("error", outcome.error());
         }
         doc.put("indexed_at", indexedAt.toString());
+        return doc;
+    }
+
+    private static ObjectNode input(InputDocument input, String kind) {
+        ObjectNode doc = Json.MAPPER.valueToTree(input);
+        doc.put("kind", kind);
+        doc.put("minute", input.eventTime().truncatedTo(ChronoUnit.MINUTES).toString());
         return doc;
     }
 

@@ -58,7 +58,11 @@ class AlertLatencyBenchmarkITCase {
             }
             assertThat(result.latency().count()).isEqualTo(result.expectedAlerts());
             assertThat(result.annotated().posts()).isPositive();
+            assertThat(result.freshness().searchable().count()).as(result.name() + ": posts searchable as they were read").isPositive();
+            assertThat(result.freshness().searchable().median()).as(result.name() + ": pending posts do not wait for NLP")
+                    .isLessThan(Duration.ofSeconds(30));
         }
-        assertThat(printed.toString()).contains("latency").contains("baseline").contains("overload").contains("3/3");
+        assertThat(printed.toString()).contains("latency").contains("baseline").contains("overload").contains("3/3")
+                .contains("read to searchable");
     }
 }

@@ -69,7 +69,8 @@ class AlertLatencyTest {
                 new AlertArrival("b|started", "started", START.plus(Duration.ofMinutes(30)), WALL.plusMillis(9_000), spike));
 
         AlertLatencyResult result = AlertLatencyResult.of("overload", profile, SPEED, 5, arrivals, List.of(), log,
-                Duration.ofMinutes(2), new AlertLatencyResult.Throughput(100, 400, Duration.ofSeconds(10)));
+                Duration.ofMinutes(2), new AlertLatencyResult.Throughput(100, 400, Duration.ofSeconds(10)),
+                Freshness.of(log, List.of()));
 
         assertThat(result.alerts()).extracting(AlertLatency::alertId).containsExactly("a|started");
         assertThat(result.otherArrivals()).extracting(AlertArrival::alertId).containsExactly("a|ended", "b|started");

@@ -32,7 +32,8 @@ class CommandLineITCase {
         assertThat(result.exitCode()).as(result.output()).isZero();
         assertThat(result.output())
                 .contains("Indexed in Elasticsearch:")
-                .containsPattern(indices.posts() + " +300 ")
+                .containsPattern(indices.posts() + " +300 +posts, by annotation status: [0-9,]+ ok")
+                .doesNotContain("annotation has not reached them")
                 .containsPattern(indices.statements() + " +6 ")
                 .contains("Dead letters by reason:", "missing required field 'text'")
                 .contains("Most-named tracked entities", "X (platform)")

@@ -47,6 +47,20 @@ class SearchDocumentsTest {
     }
 
     @Test
+    void aPendingPostHasTheSameInputFieldsAsItsAnnotatedDocumentAndNoAnnotation() {
+        ObjectNode pending = SearchDocuments.pendingPost(POST, List.of("X (platform)"), NOW);
+        ObjectNode annotated = SearchDocuments.post(POST, new AnnotationOutcome(ANNOTATION, null), "corenlp", NOW);
+
+        for (String field : List.of("id", "kind", "platform", "author", "text", "created_at", "minute", "engagement", "lang")) {
+            assertThat(pending.get(field)).as(field).isEqualTo(annotated.get(field));
+        }
+        assertThat(pending.at("/annotation/status").asText()).isEqualTo("pending");
+        assertThat(pending.at("/annotation").size()).isEqualTo(1);
+        assertThat(pending.get("canonical_entities").toString()).isEqualTo("[\"X (platform)\"]");
+        assertThat(pending.has("sentiment")).isFalse();
+    }
+
+    @Test
     void aFailedAnnotationIsIndexedWithItsErrorAndNoSentiment() {
         ObjectNode doc = SearchDocuments.post(POST, new AnnotationOutcome(Annotation.EMPTY, "IllegalStateException: boom"), "corenlp", NOW);
 
