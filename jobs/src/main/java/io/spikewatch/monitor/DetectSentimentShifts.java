@@ -16,6 +16,7 @@ import io.spikewatch.spikes.SpikeExplanation;
 import io.spikewatch.spikes.SpikeKind;
 import io.spikewatch.spikes.VolumeScore;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
@@ -43,6 +44,8 @@ public class DetectSentimentShifts extends KeyedProcessFunction<String, Observat
 
     /** The sentiment of each open minute's annotated posts. */
     private transient MapState<Long, BucketStats> openBuckets;
+    /** The last closed minutes' sentiment, so a verdict on pooled minutes is explained by all of them. */
+    private transient MapState<Long, BucketStats> recentBuckets;
     private transient ValueState<SentimentShiftState> baseline;
     private transient ValueState<EpisodeTrackerState> episodes;
     private transient MapState<String, RuleSeriesState> ruleStates;
@@ -59,6 +62,8 @@ public class DetectSentimentShifts extends KeyedProcessFunction<String, Observat
         tracker = new EpisodeTracker(settings.sentimentEpisodes());
         reports = new SpikeReports(new RuleBook(settings.rules()), indices.spikes());
         openBuckets = getRuntimeContext().getMapState(new MapStateDescriptor<>("open-sentiment", Types.LONG, Types.POJO(BucketStats.class)));
+        recentBuckets = getRuntimeContext().getMapState(new MapStateDescriptor<>("recent-sentiment", Types.LONG,
+                Types.POJO(BucketStats.class)));
         baseline = getRuntimeContext().getState(new ValueStateDescriptor<>("sentiment-baseline", Types.POJO(SentimentShiftState.class)));
         episodes = getRuntimeContext().getState(new ValueStateDescriptor<>("sentiment-episodes", Types.POJO(EpisodeTrackerState.class)));
         ruleStates = getRuntimeContext().getMapState(new MapStateDescriptor<>("sentiment-rule-states", Types.STRING,
@@ -95,17 +100,56 @@ public class DetectSentimentShifts extends KeyedProcessFunction<String, Observat
         SentimentShiftState state = baseline.value() == null ? new SentimentShiftState() : baseline.value();
         SentimentShiftDetector.Score score = detector.observe(state, bucket, (int) breakdown.annotated(), (int) breakdown.negative());
         baseline.update(state);
+        SentimentBreakdown judged = pooled(bucket, stats, score.buckets());
+        rememberRecent(bucket, stats);
         EpisodeTrackerState trackerState = episodes.value() == null ? new EpisodeTrackerState() : episodes.value();
         VolumeScore asScore = new VolumeScore(Instant.ofEpochMilli(bucket), score.share(), score.baselineShare(),
                 score.share() - score.baselineShare(), SpikeKind.SENTIMENT_SHIFT, score.anomalyScore(), false);
         List<Spike> changes = tracker.observe(trackerState, ctx.getCurrentKey(), asScore);
+        if (changes.isEmpty() && score.isShift()) {
+            // the shift goes on: the rules see it again with this minute's pooled posts
+            Spike ongoing = EpisodeTracker.ongoing(trackerState, ctx.getCurrentKey());
+            if (ongoing != null && ongoing.kind() == SpikeKind.SENTIMENT_SHIFT) {
+                changes = List.of(ongoing);
+            }
+        }
         episodes.update(trackerState);
         KeyedAlertStates alertStates = new KeyedAlertStates(ruleStates);
         for (Spike change : changes) {
-            // observed: the annotated posts the verdict pooled; the breakdown: this minute's
+            // observed and the breakdown: the annotated posts the verdict pooled, so a rule's
+            // min_posts and min_negative_share judge what the detector judged
             Spike explained = change.withExplanation(new SpikeExplanation(score.annotated(),
-                    score.annotated() * score.baselineShare(), 0, breakdown, List.of(), List.of(), List.of(), List.of()));
+                    score.annotated() * score.baselineShare(), 0, judged, List.of(), List.of(), List.of(), List.of()));
             reports.report(explained, Instant.ofEpochMilli(timestamp), alertStates, out::collect, alert -> ctx.output(DetectSpikes.ALERTS, alert));
+        }
+    }
+
+    /** The sentiment of this bucket and the {@code buckets - 1} closed before it. */
+    private SentimentBreakdown pooled(long bucket, BucketStats current, int buckets) throws Exception {
+        if (buckets <= 1) {
+            return current.sentiment();
+        }
+        BucketStats pooled = new BucketStats();
+        pooled.merge(current);
+        for (int earlier = 1; earlier < buckets; earlier++) {
+            BucketStats before = recentBuckets.get(bucket - earlier * width);
+            if (before != null) {
+                pooled.merge(before);
+            }
+        }
+        return pooled.sentiment();
+    }
+
+    private void rememberRecent(long bucket, BucketStats stats) throws Exception {
+        recentBuckets.put(bucket, stats);
+        List<Long> expired = new ArrayList<>();
+        for (Long key : recentBuckets.keys()) {
+            if (key <= bucket - SentimentShiftDetector.MAX_RUN_BUCKETS * width) {
+                expired.add(key);
+            }
+        }
+        for (Long old : expired) {
+            recentBuckets.remove(old);
         }
     }
 }

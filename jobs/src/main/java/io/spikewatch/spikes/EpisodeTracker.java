@@ -102,6 +102,15 @@ public final class EpisodeTracker implements Serializable {
     }
 
     /**
+     * The running episode as it stands, in phase {@link EpisodePhase#ONGOING}, or null when none
+     * runs: reported again while it lasts, so a rule whose conditions its start did not meet yet
+     * (fewer posts than the rule asks) can still raise it once they are.
+     */
+    public static Spike ongoing(EpisodeTrackerState state, String seriesKey) {
+        return state.active ? spike(state, seriesKey, EpisodePhase.ONGOING, null) : null;
+    }
+
+    /**
      * Whether this bucket only repeats the episode that ended shortly before: same kind, within
      * {@code repeatPeriod} of its end and no further from the expectation than its peak was.
      */

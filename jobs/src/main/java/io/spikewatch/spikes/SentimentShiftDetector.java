@@ -33,8 +33,15 @@ public final class SentimentShiftDetector implements Serializable {
     static final double PRIOR_POSTS = 20;
     static final double PRIOR_NEGATIVE_SHARE = 0.2;
 
-    /** One bucket's verdict. */
-    public record Score(double share, double baselineShare, int annotated, double anomalyScore) {
+    /**
+     * One bucket's verdict.
+     *
+     * @param share the negative share of the posts judged
+     * @param annotated how many annotated posts were judged
+     * @param buckets how many buckets those posts came from: this one and the {@code buckets - 1}
+     *     before it (1 when the bucket was judged alone)
+     */
+    public record Score(double share, double baselineShare, int annotated, double anomalyScore, int buckets) {
 
         public boolean isShift() {
             return anomalyScore >= 0.5;
@@ -78,7 +85,7 @@ public final class SentimentShiftDetector implements Serializable {
         decay(state, bucketStartMillis);
         double baseline = (state.negative + PRIOR_POSTS * PRIOR_NEGATIVE_SHARE) / (state.annotated + PRIOR_POSTS);
         double share = annotated == 0 ? 0 : (double) negative / annotated;
-        Score best = new Score(share, baseline, annotated, 0);
+        Score best = new Score(share, baseline, annotated, 0, 1);
         int pooledAnnotated = 0;
         int pooledNegative = 0;
         for (int k = 0; k < MAX_RUN_BUCKETS; k++) {
@@ -94,7 +101,7 @@ public final class SentimentShiftDetector implements Serializable {
                 double z = (pooledShare - baseline) / Math.sqrt(baseline * (1 - baseline) / pooledAnnotated);
                 double score = z / (z + zThreshold);
                 if (score > best.anomalyScore()) {
-                    best = new Score(pooledShare, baseline, pooledAnnotated, score);
+                    best = new Score(pooledShare, baseline, pooledAnnotated, score, k + 1);
                 }
             }
         }

@@ -38,6 +38,7 @@ class SentimentShiftDetectorTest {
         assertThat(pooled.isShift()).isTrue();
         assertThat(pooled.annotated()).isEqualTo(17);
         assertThat(pooled.share()).isEqualTo(13 / 17.0);
+        assertThat(pooled.buckets()).as("this minute and the one before").isEqualTo(2);
     }
 
     @Test
