@@ -133,12 +133,15 @@ final class LensCheck {
         }
     }
 
-    /** Date histograms and top values return the field's own values: Lens's dataType must match the field's type. */
+    /**
+     * Date histograms and top values return the field's own values: Lens's dataType must match the
+     * field's type. Checked only for a field the operation accepts (numbers are then the rest).
+     */
     private void checkDataType(SavedObject lens, String where, String operation, JsonNode column, MappedFields fields, String sourceField) {
         if (!operation.equals("terms") && !operation.equals("date_histogram")) {
             return;
         }
-        fields.get(sourceField).ifPresent(field -> {
+        fields.get(sourceField).filter(field -> FIELD_OPERATIONS.get(operation).accepts(field.type())).ifPresent(field -> {
             String expected = switch (field.type()) {
                 case "date", "date_nanos" -> "date";
                 case "keyword", "constant_keyword" -> "string";
