@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Map.Entry;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Checks a Lens visualization in its Kibana 8 saved form ({@code state.datasourceStates.formBased.layers}).
@@ -49,6 +50,9 @@ final class LensCheck {
             "formula", "math", "static_value", "time_range", "cumulative_sum", "differences",
             "moving_average", "counter_rate", "normalize_by_unit", "overall_sum", "overall_min",
             "overall_max", "overall_average");
+
+    private static final Pattern GENERATED_ID = Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private final CheckContext context;
 
@@ -101,6 +105,9 @@ final class LensCheck {
             String where = "layer '" + layerId + "' column '" + entry.getKey() + "'";
             JsonNode column = entry.getValue();
             String operation = column.path("operationType").asText("");
+            if (GENERATED_ID.matcher(entry.getKey()).find()) {
+                context.problem(lens, where + " has a generated UUID as its id; use a readable one");
+            }
             for (JsonNode ref : column.path("references")) {
                 if (!ids.contains(ref.asText())) {
                     context.problem(lens, where + " (" + operation + ") refers to column '" + ref.asText() + "', which the layer does not have");

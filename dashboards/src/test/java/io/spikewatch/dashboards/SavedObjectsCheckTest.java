@@ -250,6 +250,14 @@ class SavedObjectsCheckTest {
     }
 
     @Test
+    void aGeneratedUuidAsColumnIdIsRefused() {
+        String uuid = "7ac31901-277a-46e2-8128-8d684b2c1127";
+        fixture.volumeLayer().with("columns").set(uuid, fixture.column("views").deepCopy());
+        fixture.volumeLayer().withArray("columnOrder").add(uuid);
+        assertOneProblem("column '" + uuid + "' has a generated UUID as its id");
+    }
+
+    @Test
     void aDuplicateIdIsRefused() {
         fixture.search.put("id", "t-volume");
         assertThat(problems()).anySatisfy(p -> assertThat(p).contains("id 't-volume' is already used by lens 't-volume'"));
