@@ -34,6 +34,9 @@ public final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        if (port < 0 || port > LiveServer.MAX_PORT) {
+            throw new IllegalArgumentException("--port: " + port + " is not a port (0 to " + LiveServer.MAX_PORT + "; 0 picks a free one)");
+        }
         ElasticsearchConnection connection = elasticsearch.connection();
         checkReachable(connection);
         LiveServer server = LivePageOption.start(connection, elasticsearch.indices(), port, "--port");
@@ -56,7 +59,7 @@ public final class ServeCommand implements Callable<Integer> {
     /** Fails with the URL when no Elasticsearch answers there, rather than serving a page of errors. */
     static void checkReachable(ElasticsearchConnection connection) {
         try (ElasticsearchClient client = connection.createClient()) {
-            client.info();
+            client.cluster().health();
         } catch (IOException | RuntimeException e) {
             throw new IllegalStateException("no Elasticsearch answers at " + connection.describeUrls()
                     + " (--es-url or " + ElasticsearchOptions.URL_ENV + "): " + e.getMessage(), e);
