@@ -7,6 +7,7 @@ import io.spikewatch.fixtures.ScenarioGenerator;
 import io.spikewatch.fixtures.ScenarioSummary;
 import io.spikewatch.fixtures.SeedTimeline;
 import io.spikewatch.index.IndexNames;
+import io.spikewatch.live.LiveServer;
 import io.spikewatch.monitor.AlertingSettings;
 import io.spikewatch.monitor.MonitorSettings;
 import io.spikewatch.replay.ReplaySpeed;
@@ -67,6 +68,17 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--work-dir", paramLabel = "DIR", description = "Where the generated scenario is written (default: .local/demo in the project).")
     Path workDir;
 
+    @Option(names = "--live-port", defaultValue = "" + LiveServer.DEFAULT_PORT, paramLabel = "N",
+            description = "Port of the live page on 127.0.0.1; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    int livePort;
+
+    @Option(names = "--no-live-page", description = "Do not serve the live page while the job runs.")
+    boolean noLivePage;
+
+    @Option(names = "--keep-serving", description = "After the summary, keep serving the live page until Ctrl-C "
+            + "(otherwise it stops when the demo ends; 'bin/spikewatch serve' serves it again).")
+    boolean keepServing;
+
     private Path rulesFile() {
         return alertRules != null ? alertRules : Path.of(System.getProperty("spikewatch.home", "."), "config", "alert-rules.yaml");
     }
@@ -74,6 +86,9 @@ public final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        if (noLivePage && keepServing) {
+            throw new IllegalArgumentException("--keep-serving needs the live page; drop --no-live-page");
+        }
         Path scenarioDir = (workDir != null ? workDir : Path.of(System.getProperty("spikewatch.home", "."), ".local", "demo"))
                 .resolve("scenario");
         ScenarioSummary scenario = ScenarioGenerator.write(scenarioDir, seed, posts);
@@ -81,6 +96,44 @@ public final class DemoCommand implements Callable<Integer> {
         out.println(scenario.describe(scenarioDir).indent(2));
 
         IndexNames indices = elasticsearch.indices();
+        LiveServer live = noLivePage ? null : LivePageOption.start(elasticsearch.connection(), indices, livePort, "--live-port");
+        try {
+            if (live != null) {
+                out.println("  live page: " + live.url() + " (refreshes every few seconds while the job runs)");
+                out.flush();
+            }
+            runAndSummarize(out, scenarioDir, indices);
+            if (live != null && keepServing) {
+                out.println("Serving the live page at " + live.url() + " until Ctrl-C.");
+                out.flush();
+                awaitShutdown(live);
+            } else if (live != null) {
+                out.println("  the live page stops with the demo; serve it again with: bin/spikewatch serve"
+                        + (indices.prefix().equals(IndexNames.DEFAULT_PREFIX) ? "" : " --index-prefix " + indices.prefix()));
+            }
+        } finally {
+            if (live != null) {
+                live.close();
+            }
+        }
+        return 0;
+    }
+
+    /** Blocks until the JVM is asked to stop (Ctrl-C), then lets the shutdown close {@code live}. */
+    private static void awaitShutdown(LiveServer live) throws InterruptedException {
+        java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                live.close();
+            } catch (java.io.IOException e) {
+                // the process is ending anyway
+            }
+            stopped.countDown();
+        }, "stop-live-page"));
+        stopped.await();
+    }
+
+    private void runAndSummarize(PrintWriter out, Path scenarioDir, IndexNames indices) throws Exception {
         MonitorSettings settings = MonitorSettings.builder().indices(indices)
                 .annotationCache(annotatorOptions.cacheSettings())
                 .indexPending(pending.indexPending()).build();
@@ -115,6 +168,5 @@ public final class DemoCommand implements Callable<Integer> {
         out.println("  every dead letter with its source, line and reason:");
         out.println("    curl -s '" + url + "/" + indices.deadLetters() + "/_search?pretty'");
         out.println("  Elasticsearch is left running for you to explore; stop it with: bin/spikewatch es stop");
-        return 0;
     }
 }

@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
         description = "Social listening: annotate posts and statements with CoreNLP, detect what moves in Flink, index it in Elasticsearch.",
         subcommands = {
             DemoCommand.class,
+            ServeCommand.class,
             RunCommand.class,
             AnnotateCommand.class,
             BenchCommand.class,
