@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * JSON (pretty-printed, Jackson): a table is an array of objects keyed by column name, a record
@@ -35,7 +34,7 @@ public final class JsonWriter implements ReportWriter {
         } else {
             ObjectNode object = Json.MAPPER.createObjectNode();
             for (ResultTable table : report.sections()) {
-                object.set(key(table.title()), section(table));
+                object.set(table.key(), section(table));
             }
             root = object;
         }
@@ -45,11 +44,6 @@ public final class JsonWriter implements ReportWriter {
             throw new UncheckedIOException("cannot write the report as JSON", e);
         }
         out.flush();
-    }
-
-    /** {@code Top posts} becomes {@code top_posts}. */
-    static String key(String title) {
-        return title.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_|_$", "");
     }
 
     private JsonNode section(ResultTable table) {

@@ -21,9 +21,14 @@ public record Report(String note, List<ResultTable> sections) {
         return new Report(note, List.of(sections));
     }
 
-    /** The section titled {@code title}; for CSV, which holds one table. */
-    public ResultTable section(String title) {
-        return sections.stream().filter(s -> s.title().equals(title)).findFirst().orElseThrow(() -> new IllegalArgumentException(
-                "no section '" + title + "'; the sections are " + sections.stream().map(ResultTable::title).toList()));
+    /**
+     * The report of only the section named {@code name} ({@link ResultTable#key()}, any case, {@code -}
+     * for {@code _}), for CSV, which holds one table; the error names {@code option} and the sections there are.
+     */
+    public Report only(String option, String name) {
+        String key = name == null ? "" : name.trim().toLowerCase(java.util.Locale.ROOT).replace('-', '_');
+        return sections.stream().filter(s -> s.key().equals(key)).findFirst().map(s -> of(null, s))
+                .orElseThrow(() -> new IllegalArgumentException(option + ": '" + name + "' is not a section of this report; it has "
+                        + sections.stream().map(ResultTable::key).toList()));
     }
 }

@@ -81,6 +81,11 @@ public final class ResultTable {
         return title;
     }
 
+    /** The title in snake case ({@code Top posts}: {@code top_posts}): the JSON key and the name {@code --section} takes. */
+    public String key() {
+        return title.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_|_$", "");
+    }
+
     public List<Column> columns() {
         return columns;
     }
