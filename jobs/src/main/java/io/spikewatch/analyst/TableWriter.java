@@ -10,7 +10,7 @@ import java.util.Locale;
 
 /**
  * Aligned columns for a person: a header, numbers right-aligned with thousands separators, text
- * left-aligned and cut at {@link #MAX_TEXT_WIDTH}, times in the writer's zone to the minute (to
+ * left-aligned and (in rows, not records) cut at {@link #MAX_TEXT_WIDTH}, times in the writer's zone to the minute (to
  * the second when a column has seconds), {@code -} for a missing value. A record table prints as
  * {@code name  value} lines.
  */
@@ -57,7 +57,7 @@ public final class TableWriter implements ReportWriter {
     }
 
     private void writeRecord(ResultTable table, PrintWriter out) {
-        List<String> cells = render(table).get(0);
+        List<String> cells = render(table, false).get(0);
         int width = table.columns().stream().mapToInt(c -> c.name().length()).max().orElse(0);
         for (int i = 0; i < cells.size(); i++) {
             out.println(INDENT + pad(table.columns().get(i).name(), width, false) + GAP + cells.get(i));
@@ -65,7 +65,7 @@ public final class TableWriter implements ReportWriter {
     }
 
     private void writeRows(ResultTable table, PrintWriter out) {
-        List<List<String>> cells = render(table);
+        List<List<String>> cells = render(table, true);
         List<Column> columns = table.columns();
         int[] widths = new int[columns.size()];
         for (int i = 0; i < columns.size(); i++) {
@@ -94,7 +94,7 @@ public final class TableWriter implements ReportWriter {
         return text.toString().stripTrailing();
     }
 
-    private List<List<String>> render(ResultTable table) {
+    private List<List<String>> render(ResultTable table, boolean cut) {
         List<Column> columns = table.columns();
         boolean[] withSeconds = new boolean[columns.size()];
         for (List<Object> row : table.rows()) {
@@ -108,19 +108,22 @@ public final class TableWriter implements ReportWriter {
         for (List<Object> row : table.rows()) {
             List<String> cells = new ArrayList<>();
             for (int i = 0; i < row.size(); i++) {
-                cells.add(cell(columns.get(i), row.get(i), withSeconds[i]));
+                cells.add(cell(columns.get(i), row.get(i), withSeconds[i], cut));
             }
             rendered.add(cells);
         }
         return rendered;
     }
 
-    private String cell(Column column, Object value, boolean withSeconds) {
+    private String cell(Column column, Object value, boolean withSeconds, boolean cut) {
         if (value == null) {
             return MISSING;
         }
         return switch (column.type()) {
-            case TEXT -> abbreviate(value.toString().replaceAll("\\s+", " ").strip());
+            case TEXT -> {
+                String text = value.toString().replaceAll("\\s+", " ").strip();
+                yield cut ? abbreviate(text) : text;
+            }
             case INTEGER -> String.format(Locale.ROOT, "%,d", ((Number) value).longValue());
             case DECIMAL -> finite((Number) value, column.signed() ? "%+.2f" : "%.2f", 1);
             case PERCENT -> finite((Number) value, "%.1f%%", 100);
