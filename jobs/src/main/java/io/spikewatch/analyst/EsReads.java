@@ -28,6 +28,14 @@ final class EsReads {
         return Double.isFinite(value) ? value : null;
     }
 
+    /**
+     * An average over {@code scored} documents: null when there were none (the typed client reads
+     * Elasticsearch's null average of an empty bucket as 0).
+     */
+    static Double meanOf(long scored, double average) {
+        return scored > 0 ? finite(average) : null;
+    }
+
     static Instant instant(long epochMillis) {
         return Instant.ofEpochMilli(epochMillis);
     }

@@ -88,8 +88,11 @@ public final class ShareOfVoiceQuery {
         posts.forEach((entity, n) -> {
             Map<String, Aggregate> a = subs.get(entity);
             Map<String, FiltersBucket> labels = a.get("labels").filters().buckets().keyed();
-            rows.add(new VoiceRow(entity, n, mentions == 0 ? 0 : (double) n / mentions, labels.get("negative").docCount(),
-                    labels.get("neutral").docCount(), labels.get("positive").docCount(), EsReads.finite(a.get("sentiment").avg().value())));
+            long negative = labels.get("negative").docCount();
+            long neutral = labels.get("neutral").docCount();
+            long positive = labels.get("positive").docCount();
+            rows.add(new VoiceRow(entity, n, mentions == 0 ? 0 : (double) n / mentions, negative, neutral, positive,
+                    EsReads.meanOf(negative + neutral + positive, a.get("sentiment").avg().value())));
         });
         rows.sort(Comparator.comparingLong(VoiceRow::posts).reversed());
         return new ShareOfVoice(range, response.hits().total().value(), rows);

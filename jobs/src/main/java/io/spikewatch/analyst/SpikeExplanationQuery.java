@@ -122,14 +122,14 @@ public final class SpikeExplanationQuery {
                         .minDocCount(MIN_POSTS_PER_TERM).backgroundFilter(backgroundFilter)))
                 .aggregations("entities", a -> a.significantTerms(t -> t.field("entity_names").size(LIVE_TERMS)
                         .minDocCount(MIN_POSTS_PER_TERM).backgroundFilter(backgroundFilter)))
-                .aggregations("background", a -> a.filter(backgroundFilter)),
+                .aggregations("background", a -> a.global(g -> g).aggregations("posts", f -> f.filter(backgroundFilter))),
                 Void.class);
         long spikePosts = response.hits().total().value();
         if (spikePosts == 0) {
             return LiveTerms.unavailable(window, baseline, "no posts of series " + spike.seriesKey() + " in " + indices.posts()
                     + " from " + window);
         }
-        long backgroundPosts = response.aggregations().get("background").filter().docCount();
+        long backgroundPosts = response.aggregations().get("background").global().aggregations().get("posts").filter().docCount();
         return new LiveTerms(window, baseline, spikePosts, backgroundPosts - spikePosts,
                 terms(response.aggregations().get("words").sigsterms().buckets().array()),
                 terms(response.aggregations().get("entities").sigsterms().buckets().array()), null);

@@ -72,6 +72,7 @@ public final class TrendsQuery {
                         .aggregations("neutral", a -> a.sum(m -> m.field("neutral")))
                         .aggregations("positive", a -> a.sum(m -> m.field("positive")))
                         .aggregations("authors", a -> a.sum(m -> m.field("unique_authors")))
+                        .aggregations("scored", a -> a.sum(m -> m.field("sentiment_scored")))
                         .aggregations("sentiment", a -> a.weightedAvg(w -> w.value(v -> v.field("sentiment_mean"))
                                 .weight(v -> v.field("sentiment_scored")))).build()),
                 Void.class);
@@ -86,7 +87,7 @@ public final class TrendsQuery {
             long unique = authors == null ? (long) a.get("authors").sum().value() : authors.getOrDefault(start, 0L);
             rows.add(new TrendRow(start, (long) a.get("posts").sum().value(), (long) a.get("negative").sum().value(),
                     (long) a.get("neutral").sum().value(), (long) a.get("positive").sum().value(),
-                    EsReads.finite(a.get("sentiment").weightedAvg().value()), unique));
+                    a.get("scored").sum().value() > 0 ? EsReads.finite(a.get("sentiment").weightedAvg().value()) : null, unique));
         }
         return rows;
     }
@@ -130,9 +131,11 @@ public final class TrendsQuery {
         for (DateHistogramBucket bucket : response.aggregations().get("buckets").dateHistogram().buckets().array()) {
             Map<String, Aggregate> a = bucket.aggregations();
             Map<String, FiltersBucket> labels = a.get("labels").filters().buckets().keyed();
-            rows.add(new TrendRow(EsReads.instant(bucket.key()), bucket.docCount(), labels.get("negative").docCount(),
-                    labels.get("neutral").docCount(), labels.get("positive").docCount(),
-                    EsReads.finite(a.get("sentiment").avg().value()), a.get("authors").cardinality().value()));
+            long negative = labels.get("negative").docCount();
+            long neutral = labels.get("neutral").docCount();
+            long positive = labels.get("positive").docCount();
+            rows.add(new TrendRow(EsReads.instant(bucket.key()), bucket.docCount(), negative, neutral, positive,
+                    EsReads.meanOf(negative + neutral + positive, a.get("sentiment").avg().value()), a.get("authors").cardinality().value()));
         }
         return rows;
     }
