@@ -26,6 +26,11 @@ public final class AnalystReports {
         return NOTE_TIME.format(range.from().atZone(zone)) + " to " + NOTE_TIME.format(range.to().atZone(zone)) + " " + zone.getId();
     }
 
+    /** {@code 2024-08-13 00:00 UTC}. */
+    public static String describe(java.time.Instant time, ZoneId zone) {
+        return NOTE_TIME.format(time.atZone(zone)) + " " + zone.getId();
+    }
+
     public static Report trends(TrendSubject subject, TimeRange range, Interval interval, ZoneId zone, List<TrendRow> rows) {
         ResultTable table = ResultTable.of("Trend", Column.time("start"), Column.integer("posts"), Column.integer("negative"),
                 Column.integer("neutral"), Column.integer("positive"), Column.score("sentiment"), Column.integer("unique_authors"));
@@ -45,7 +50,7 @@ public final class AnalystReports {
             table.add(s.start(), s.seriesKey(), name(s.kind()), name(s.phase()), s.severity(), s.peakValue(), s.peakExpected(),
                     stored.id(), SpikeHeadline.of(s));
         }
-        String what = filter.describe();
+        String what = filter.describe(zone);
         return Report.of(spikes.size() + " spike episode(s)" + (what.isEmpty() ? "" : " " + what) + " (times in " + zone.getId()
                 + "; 'explain ID' tells what drove one):", table);
     }

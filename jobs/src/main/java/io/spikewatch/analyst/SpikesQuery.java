@@ -35,8 +35,17 @@ public final class SpikesQuery {
             return List.of();
         }
         List<Query> conditions = new ArrayList<>();
-        if (filter.range() != null) {
-            conditions.add(EsReads.range("start", filter.range()));
+        if (filter.from() != null || filter.to() != null) {
+            conditions.add(Query.of(q -> q.range(r -> r.date(d -> {
+                d.field("start");
+                if (filter.from() != null) {
+                    d.gte(filter.from().toString());
+                }
+                if (filter.to() != null) {
+                    d.lt(filter.to().toString());
+                }
+                return d;
+            }))));
         }
         if (filter.series() != null) {
             conditions.add(EsReads.term("series", filter.series()));

@@ -5,8 +5,6 @@ import io.spikewatch.analyst.SpikeFilter;
 import io.spikewatch.analyst.SpikesQuery;
 import io.spikewatch.analyst.StoredSpike;
 import io.spikewatch.analyst.TimeArguments;
-import io.spikewatch.analyst.TimeRange;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -51,7 +49,8 @@ public final class SpikesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         AnalystSession session = new AnalystSession(spec, elasticsearch, options);
-        SpikeFilter filter = new SpikeFilter(range(session), SpikeFilter.seriesOfEntity(entity),
+        SpikeFilter filter = new SpikeFilter(from == null ? null : TimeArguments.parse("--from", from, session.zone()),
+                to == null ? null : TimeArguments.parse("--to", to, session.zone()), SpikeFilter.seriesOfEntity(entity),
                 kind == null ? null : SpikeFilter.kind("--kind", kind), minSeverity);
         String[] index = new String[1];
         return session.run((client, indices) -> {
@@ -59,15 +58,6 @@ public final class SpikesCommand implements Callable<Integer> {
             index[0] = query.index();
             List<StoredSpike> spikes = query.run(filter);
             return spikes.isEmpty() ? null : AnalystReports.spikes(filter, session.zone(), spikes);
-        }, () -> "no data in " + index[0] + (filter.describe().isEmpty() ? "" : ": no spike episode " + filter.describe()));
-    }
-
-    private TimeRange range(AnalystSession session) {
-        if (from == null && to == null) {
-            return null;
-        }
-        Instant start = from == null ? Instant.EPOCH : TimeArguments.parse("--from", from, session.zone());
-        Instant end = to == null ? Instant.parse("9999-12-31T00:00:00Z") : TimeArguments.parse("--to", to, session.zone());
-        return new TimeRange(start, end);
+        }, () -> "no data in " + index[0] + (filter.describe(session.zone()).isEmpty() ? "" : ": no spike episode " + filter.describe(session.zone())));
     }
 }

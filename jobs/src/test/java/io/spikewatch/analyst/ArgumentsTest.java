@@ -68,7 +68,7 @@ class ArgumentsTest {
 
     @Test
     void severityAndSeriesAreChecked() {
-        assertThatThrownBy(() -> new SpikeFilter(null, null, null, 101)).hasMessageStartingWith("--min-severity: 101");
+        assertThatThrownBy(() -> new SpikeFilter(null, null, null, null, 101)).hasMessageStartingWith("--min-severity: 101");
         assertThat(SpikeFilter.seriesOfEntity("Elon Musk")).isEqualTo("entity:Elon Musk");
         assertThat(SpikeFilter.seriesOfEntity("query:outage-talk")).isEqualTo("query:outage-talk");
         assertThat(SpikeFilter.seriesOfEntity("all")).isEqualTo("all");
