@@ -20,6 +20,10 @@ import picocli.CommandLine.Command;
             DetectCommand.class,
             EvalCommand.class,
             TrainCommand.class,
+            TrendsCommand.class,
+            SpikesCommand.class,
+            ExplainCommand.class,
+            ShareOfVoiceCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Spikewatch {
