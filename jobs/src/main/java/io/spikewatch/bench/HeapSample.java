@@ -6,13 +6,16 @@ import java.util.Objects;
 /**
  * One row of the memory benchmark: how long the job had run, how many posts it had indexed, the
  * heap in use at that moment, the lowest heap left by a garbage collection since the row before
- * (what the collector could not free: the live data plus garbage it had not reached yet), and the
+ * (what the collector could not free: the live data plus garbage it had not reached yet), the
+ * heap left by a full collection asked for at the sample (the live data exactly), and the
  * annotation cache's entries.
  *
  * @param afterGcBytes {@link #UNKNOWN} when no collection has run since the job started
+ * @param liveBytes {@link #UNKNOWN} unless the sample forced a full collection
  * @param cacheEntries {@link #UNKNOWN} when the job runs without an annotation cache
  */
-public record HeapSample(Duration elapsed, long posts, long usedBytes, long afterGcBytes, long cacheEntries, long collections) {
+public record HeapSample(Duration elapsed, long posts, long usedBytes, long afterGcBytes, long liveBytes, long cacheEntries,
+        long collections) {
 
     /** A value not measured. */
     public static final long UNKNOWN = -1;
@@ -26,13 +29,21 @@ public record HeapSample(Duration elapsed, long posts, long usedBytes, long afte
             throw new IllegalArgumentException("posts, used bytes and collections must be 0 or more, were " + posts + ", " + usedBytes
                     + ", " + collections);
         }
-        if (afterGcBytes < UNKNOWN || cacheEntries < UNKNOWN) {
-            throw new IllegalArgumentException("after-GC bytes and cache entries must be 0 or more, or UNKNOWN, were " + afterGcBytes
-                    + ", " + cacheEntries);
+        if (afterGcBytes < UNKNOWN || liveBytes < UNKNOWN || cacheEntries < UNKNOWN) {
+            throw new IllegalArgumentException("after-GC bytes, live bytes and cache entries must be 0 or more, or UNKNOWN, were "
+                    + afterGcBytes + ", " + liveBytes + ", " + cacheEntries);
         }
     }
 
-    public boolean hasAfterGc() {
-        return afterGcBytes != UNKNOWN;
+    /**
+     * What the trend is computed from: the live heap when the sample forced a full collection,
+     * else the lowest heap after a collection; {@link #UNKNOWN} when neither was measured.
+     */
+    public long retainedBytes() {
+        return liveBytes != UNKNOWN ? liveBytes : afterGcBytes;
+    }
+
+    public boolean hasRetained() {
+        return retainedBytes() != UNKNOWN;
     }
 }

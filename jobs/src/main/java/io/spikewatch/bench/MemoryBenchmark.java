@@ -82,7 +82,8 @@ public final class MemoryBenchmark {
         out.printf(Locale.ROOT, "Memory of the monitor job: %,d generated posts (seed %d) replayed as fast as the job takes them;"
                 + " JVM max heap %d MiB, %d cores; heap sampled every %.1f s%s%n", scenario.posts(), settings.seed, maxHeap / MIB,
                 Runtime.getRuntime().availableProcessors(), settings.interval.toMillis() / 1000.0,
-                settings.fullGc ? " after a full collection" : " (heap after GC: the lowest a collection left since the row before)");
+                settings.fullGc ? "; the trend is of the live heap (a full collection at each sample)"
+                        : "; the trend is of the lowest heap a collection left since the row before");
         out.printf(Locale.ROOT, "  indices %s-* (deleted first), alert rules %s, annotation cache %s%n", settings.indices.prefix(),
                 settings.rulesFile, settings.cache.enabled()
                 ? String.format(Locale.ROOT, "%,d entries or %d MiB", settings.cache.maxEntries(), settings.cache.maxBytes() / MIB) : "off");
@@ -143,6 +144,9 @@ public final class MemoryBenchmark {
     }
 
     private HeapSample sample(GcWatch gc, LongSupplier posts, LongSupplier cacheEntries, long startedNanos) throws InterruptedException {
+        long used = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
+        long afterGc = gc.takeLowestAfterGc();
+        long live = HeapSample.UNKNOWN;
         if (settings.fullGc) {
             long before = gc.collections();
             GcWatch.collectFully();
@@ -150,9 +154,9 @@ public final class MemoryBenchmark {
             while (gc.collections() == before && System.nanoTime() < deadline) {
                 Thread.sleep(POLL.toMillis());
             }
+            live = gc.collections() == before ? HeapSample.UNKNOWN : gc.takeLowestAfterGc();
         }
-        long used = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
-        return new HeapSample(Duration.ofNanos(System.nanoTime() - startedNanos), posts.getAsLong(), used, gc.takeLowestAfterGc(),
+        return new HeapSample(Duration.ofNanos(System.nanoTime() - startedNanos), posts.getAsLong(), used, afterGc, live,
                 cacheEntries.getAsLong(), gc.collections());
     }
 

@@ -16,13 +16,13 @@ public final class MemoryTable {
     public static final String MAX_HEAP = "max heap (-Xmx)";
     public static final String VERDICT = "verdict";
     private static final double MIB = 1024.0 * 1024.0;
-    private static final String ROW = "%8s %9s %9s %11s %14s %9s %7s%n";
+    private static final String ROW = "%8s %9s %9s %11s %14s %11s %9s %7s%n";
 
     private MemoryTable() {}
 
     public static String header() {
-        return String.format(Locale.ROOT, ROW, "time", "posts", "posts/s", "heap used", "heap after GC", "cache", "GCs")
-                + String.format(Locale.ROOT, ROW, "m:ss", "indexed", "", "MiB", "MiB (lowest)", "entries", "");
+        return String.format(Locale.ROOT, ROW, "time", "posts", "posts/s", "heap used", "heap after GC", "live heap", "cache", "GCs")
+                + String.format(Locale.ROOT, ROW, "m:ss", "indexed", "", "MiB", "MiB (lowest)", "MiB (full GC)", "entries", "");
     }
 
     /** One sample; posts/s is over the interval since {@code previous} (null for the first row). */
@@ -33,7 +33,7 @@ public final class MemoryTable {
             rate = String.format(Locale.ROOT, "%.1f", (sample.posts() - previous.posts()) / seconds);
         }
         return String.format(Locale.ROOT, ROW, clock(sample.elapsed()), String.format(Locale.ROOT, "%,d", sample.posts()), rate,
-                MemoryTrend.mib(sample.usedBytes()), MemoryTrend.mib(sample.afterGcBytes()),
+                MemoryTrend.mib(sample.usedBytes()), MemoryTrend.mib(sample.afterGcBytes()), MemoryTrend.mib(sample.liveBytes()),
                 sample.cacheEntries() == HeapSample.UNKNOWN ? "off" : String.format(Locale.ROOT, "%,d", sample.cacheEntries()),
                 sample.collections());
     }

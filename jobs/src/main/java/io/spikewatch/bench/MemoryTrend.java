@@ -8,8 +8,9 @@ import java.util.Objects;
 /**
  * What a run's heap samples say about its memory: the peak heap after GC, the median after GC of
  * the first and of the last third of the samples (in time order), and the growth as the least-squares
- * slope of heap after GC against posts indexed, in MiB per 100,000 posts. Only samples with an
- * after-GC value count.
+ * slope of heap after GC against posts indexed, in MiB per 100,000 posts. "After GC" is each
+ * sample's {@link HeapSample#retainedBytes()}: the live heap when the run forced a full collection
+ * per sample, else the lowest heap a collection left. Only samples with such a value count.
  *
  * <p>The verdict compares the two medians rather than trusting the slope alone: the early part of a
  * run fills bounded structures (the annotation cache, term baselines, JIT code), which gives a
@@ -27,13 +28,13 @@ public record MemoryTrend(int samples, long posts, long maxHeapBytes, long peakA
     /** @param maxHeapBytes the JVM's maximum heap ({@code -Xmx}, {@link Runtime#maxMemory()}) */
     public static MemoryTrend of(List<HeapSample> all, long maxHeapBytes) {
         Objects.requireNonNull(all, "samples");
-        List<HeapSample> measured = all.stream().filter(HeapSample::hasAfterGc).toList();
+        List<HeapSample> measured = all.stream().filter(HeapSample::hasRetained).toList();
         long posts = all.stream().mapToLong(HeapSample::posts).max().orElse(0);
         if (measured.isEmpty()) {
             return new MemoryTrend(0, posts, maxHeapBytes, HeapSample.UNKNOWN, HeapSample.UNKNOWN, HeapSample.UNKNOWN, Double.NaN);
         }
         int third = measured.size() / 3;
-        long peak = measured.stream().mapToLong(HeapSample::afterGcBytes).max().orElseThrow();
+        long peak = measured.stream().mapToLong(HeapSample::retainedBytes).max().orElseThrow();
         long first = third == 0 ? HeapSample.UNKNOWN : median(measured.subList(0, third));
         long last = third == 0 ? HeapSample.UNKNOWN : median(measured.subList(measured.size() - third, measured.size()));
         return new MemoryTrend(measured.size(), posts, maxHeapBytes, peak, first, last, slopeMibPer100k(measured));
@@ -77,7 +78,7 @@ public record MemoryTrend(int samples, long posts, long maxHeapBytes, long peakA
     }
 
     static long median(List<HeapSample> samples) {
-        List<Long> values = new ArrayList<>(samples.stream().map(HeapSample::afterGcBytes).sorted().toList());
+        List<Long> values = new ArrayList<>(samples.stream().map(HeapSample::retainedBytes).sorted().toList());
         int n = values.size();
         return n % 2 == 1 ? values.get(n / 2) : (values.get(n / 2 - 1) + values.get(n / 2)) / 2;
     }
@@ -89,7 +90,7 @@ public record MemoryTrend(int samples, long posts, long maxHeapBytes, long peakA
         double meanY = 0;
         for (HeapSample s : samples) {
             meanX += s.posts();
-            meanY += s.afterGcBytes() / MIB;
+            meanY += s.retainedBytes() / MIB;
         }
         meanX /= n;
         meanY /= n;
@@ -97,7 +98,7 @@ public record MemoryTrend(int samples, long posts, long maxHeapBytes, long peakA
         double variance = 0;
         for (HeapSample s : samples) {
             double dx = s.posts() - meanX;
-            covariance += dx * (s.afterGcBytes() / MIB - meanY);
+            covariance += dx * (s.retainedBytes() / MIB - meanY);
             variance += dx * dx;
         }
         return variance == 0 ? Double.NaN : covariance / variance * POSTS_PER_SLOPE_UNIT;

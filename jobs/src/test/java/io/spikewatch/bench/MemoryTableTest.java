@@ -12,17 +12,17 @@ class MemoryTableTest {
 
     @Test
     void aRowShowsTheRateSinceTheRowBeforeAndMebibytes() {
-        HeapSample first = new HeapSample(Duration.ofSeconds(5), 1_000, 1500 * MIB, 1100 * MIB, 900, 12);
-        HeapSample second = new HeapSample(Duration.ofSeconds(65), 13_000, 1600 * MIB, 1150 * MIB, 20_000, 40);
+        HeapSample first = new HeapSample(Duration.ofSeconds(5), 1_000, 1500 * MIB, 1100 * MIB, HeapSample.UNKNOWN, 900, 12);
+        HeapSample second = new HeapSample(Duration.ofSeconds(65), 13_000, 1600 * MIB, 1150 * MIB, HeapSample.UNKNOWN, 20_000, 40);
 
-        assertThat(MemoryTable.row(first, null).trim().split("\\s+")).containsExactly("0:05", "1,000", "1500", "1100", "900", "12");
+        assertThat(MemoryTable.row(first, null).trim().split("\\s+")).containsExactly("0:05", "1,000", "1500", "1100", "n/a", "900", "12");
         assertThat(MemoryTable.row(second, first).trim().split("\\s+"))
-                .containsExactly("1:05", "13,000", "200.0", "1600", "1150", "20,000", "40");
+                .containsExactly("1:05", "13,000", "200.0", "1600", "1150", "n/a", "20,000", "40");
     }
 
     @Test
     void unknownValuesAreNamedNotPrintedAsNumbers() {
-        HeapSample sample = new HeapSample(Duration.ZERO, 0, 10 * MIB, HeapSample.UNKNOWN, HeapSample.UNKNOWN, 0);
+        HeapSample sample = new HeapSample(Duration.ZERO, 0, 10 * MIB, HeapSample.UNKNOWN, HeapSample.UNKNOWN, HeapSample.UNKNOWN, 0);
 
         assertThat(MemoryTable.row(sample, null)).contains("n/a").contains("off").doesNotContain("-1");
     }
@@ -30,12 +30,12 @@ class MemoryTableTest {
     @Test
     void theSummaryLabelsEveryNumber() {
         List<HeapSample> samples = List.of(
-                new HeapSample(Duration.ofSeconds(1), 0, MIB, 1000 * MIB, 0, 1),
-                new HeapSample(Duration.ofSeconds(2), 100, MIB, 1010 * MIB, 0, 2),
-                new HeapSample(Duration.ofSeconds(3), 200, MIB, 1000 * MIB, 0, 3),
-                new HeapSample(Duration.ofSeconds(4), 300, MIB, 1010 * MIB, 0, 4),
-                new HeapSample(Duration.ofSeconds(5), 400, MIB, 1000 * MIB, 0, 5),
-                new HeapSample(Duration.ofSeconds(6), 500, MIB, 1020 * MIB, 0, 6));
+                new HeapSample(Duration.ofSeconds(1), 0, MIB, 1000 * MIB, HeapSample.UNKNOWN, 0, 1),
+                new HeapSample(Duration.ofSeconds(2), 100, MIB, 1010 * MIB, HeapSample.UNKNOWN, 0, 2),
+                new HeapSample(Duration.ofSeconds(3), 200, MIB, 1000 * MIB, HeapSample.UNKNOWN, 0, 3),
+                new HeapSample(Duration.ofSeconds(4), 300, MIB, 1010 * MIB, HeapSample.UNKNOWN, 0, 4),
+                new HeapSample(Duration.ofSeconds(5), 400, MIB, 1000 * MIB, HeapSample.UNKNOWN, 0, 5),
+                new HeapSample(Duration.ofSeconds(6), 500, MIB, 1020 * MIB, HeapSample.UNKNOWN, 0, 6));
 
         String summary = MemoryTable.summary(MemoryTrend.of(samples, 2048 * MIB), 64 * MIB, Duration.ofSeconds(75), "G1");
 

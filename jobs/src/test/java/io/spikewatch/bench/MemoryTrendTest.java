@@ -19,7 +19,7 @@ class MemoryTrendTest {
         for (int i = 0; i < n; i++) {
             long posts = 1_000L * i;
             long afterGc = (long) ((baseMib + mibPerPost * posts) * MIB);
-            samples.add(new HeapSample(Duration.ofSeconds(10L * i), posts, afterGc + 300 * MIB, afterGc, 100, i));
+            samples.add(new HeapSample(Duration.ofSeconds(10L * i), posts, afterGc + 300 * MIB, afterGc, HeapSample.UNKNOWN, 100, i));
         }
         return samples;
     }
@@ -57,7 +57,7 @@ class MemoryTrendTest {
         List<HeapSample> samples = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
             long afterGc = (1000 + Math.min(i, 5) * 20) * MIB; // +100 MiB over the first 5 samples, then level
-            samples.add(new HeapSample(Duration.ofSeconds(i), 1_000L * i, afterGc, afterGc, i, i));
+            samples.add(new HeapSample(Duration.ofSeconds(i), 1_000L * i, afterGc, afterGc, HeapSample.UNKNOWN, i, i));
         }
 
         MemoryTrend trend = MemoryTrend.of(samples, MAX_HEAP);
@@ -72,7 +72,7 @@ class MemoryTrendTest {
     @Test
     void samplesWithoutAnAfterGcValueAreLeftOutAndTooFewGiveNoVerdict() {
         List<HeapSample> samples = new ArrayList<>(line(5, 1000, 0));
-        samples.add(0, new HeapSample(Duration.ZERO, 0, 900 * MIB, HeapSample.UNKNOWN, HeapSample.UNKNOWN, 0));
+        samples.add(0, new HeapSample(Duration.ZERO, 0, 900 * MIB, HeapSample.UNKNOWN, HeapSample.UNKNOWN, HeapSample.UNKNOWN, 0));
 
         MemoryTrend trend = MemoryTrend.of(samples, MAX_HEAP);
 
@@ -84,7 +84,7 @@ class MemoryTrendTest {
 
     @Test
     void noCollectionAtAllLeavesEveryValueUnknown() {
-        MemoryTrend trend = MemoryTrend.of(List.of(new HeapSample(Duration.ZERO, 10, MIB, HeapSample.UNKNOWN, 0, 0)), MAX_HEAP);
+        MemoryTrend trend = MemoryTrend.of(List.of(new HeapSample(Duration.ZERO, 10, MIB, HeapSample.UNKNOWN, HeapSample.UNKNOWN, 0, 0)), MAX_HEAP);
 
         assertThat(trend.samples()).isZero();
         assertThat(trend.posts()).isEqualTo(10);
@@ -96,9 +96,24 @@ class MemoryTrendTest {
     @Test
     void theSlopeIsNotDefinedWhenNoPostWasIndexedBetweenSamples() {
         List<HeapSample> samples = List.of(
-                new HeapSample(Duration.ofSeconds(1), 50, MIB, 100 * MIB, 0, 1),
-                new HeapSample(Duration.ofSeconds(2), 50, MIB, 200 * MIB, 0, 2));
+                new HeapSample(Duration.ofSeconds(1), 50, MIB, 100 * MIB, HeapSample.UNKNOWN, 0, 1),
+                new HeapSample(Duration.ofSeconds(2), 50, MIB, 200 * MIB, HeapSample.UNKNOWN, 0, 2));
 
         assertThat(MemoryTrend.of(samples, MAX_HEAP).mibPer100kPosts()).isNaN();
+    }
+
+    @Test
+    void theLiveHeapOfAFullCollectionIsPreferredToThePassiveValue() {
+        List<HeapSample> samples = new ArrayList<>();
+        for (int i = 0; i < 9; i++) {
+            // passive values swing with garbage not yet collected; the live heap stays at 1000 MiB
+            long passive = (1000 + (i % 2) * 400) * MIB;
+            samples.add(new HeapSample(Duration.ofSeconds(i), 100L * i, 1800 * MIB, passive, 1000 * MIB, 0, i));
+        }
+
+        MemoryTrend trend = MemoryTrend.of(samples, MAX_HEAP);
+
+        assertThat(trend.peakAfterGcBytes()).isEqualTo(1000 * MIB);
+        assertThat(trend.mibPer100kPosts()).isCloseTo(0, within(1e-9));
     }
 }
