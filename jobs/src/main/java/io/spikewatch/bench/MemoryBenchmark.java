@@ -75,12 +75,19 @@ public final class MemoryBenchmark {
     }
 
     public Result run() throws Exception {
-        Path scenarioDir = settings.workDir.resolve("scenario");
-        ScenarioSummary scenario = ScenarioGenerator.write(scenarioDir, settings.seed, settings.posts);
+        String stream;
+        Path scenarioDir = settings.scenario;
+        if (scenarioDir == null) {
+            scenarioDir = settings.workDir.resolve("scenario");
+            ScenarioSummary scenario = ScenarioGenerator.write(scenarioDir, settings.seed, settings.posts);
+            stream = String.format(Locale.ROOT, "%,d generated posts (seed %d)", scenario.posts(), settings.seed);
+        } else {
+            stream = "the scenario in " + scenarioDir;
+        }
         List<Path> inputs = List.of(scenarioDir.resolve(ScenarioFiles.POSTS), scenarioDir.resolve(ScenarioFiles.STATEMENTS));
         long maxHeap = Runtime.getRuntime().maxMemory();
-        out.printf(Locale.ROOT, "Memory of the monitor job: %,d generated posts (seed %d) replayed as fast as the job takes them;"
-                + " JVM max heap %d MiB, %d cores; heap sampled every %.1f s%s%n", scenario.posts(), settings.seed, maxHeap / MIB,
+        out.printf(Locale.ROOT, "Memory of the monitor job: %s replayed as fast as the job takes them;"
+                + " JVM max heap %d MiB, %d cores; heap sampled every %.1f s%s%n", stream, maxHeap / MIB,
                 Runtime.getRuntime().availableProcessors(), settings.interval.toMillis() / 1000.0,
                 settings.fullGc ? "; the trend is of the live heap (a full collection at each sample)"
                         : "; the trend is of the lowest heap a collection left since the row before");
@@ -178,6 +185,7 @@ public final class MemoryBenchmark {
         private IndexNames indices = new IndexNames(DEFAULT_INDEX_PREFIX);
         private Path workDir;
         private Path rulesFile;
+        private Path scenario;
         private int posts = DEFAULT_POSTS;
         private long seed = ScenarioGenerator.DEFAULT_SEED;
         private Duration interval = DEFAULT_INTERVAL;
@@ -219,7 +227,21 @@ public final class MemoryBenchmark {
             return this;
         }
 
-        /** Posts the generator writes (it adds the hand-written core and statements). */
+        /**
+         * A scenario already written ({@code spikewatch generate --out DIR}) to replay instead of
+         * generating one: the generator holds the whole scenario in memory, which at several hundred
+         * thousand posts does not fit beside the job in the heap under test.
+         */
+        public Builder scenario(Path dir) {
+            if (dir != null && !(Files.isRegularFile(dir.resolve(ScenarioFiles.POSTS)) && Files.isRegularFile(dir.resolve(ScenarioFiles.STATEMENTS)))) {
+                throw new IllegalArgumentException("scenario: '" + dir + "' holds no " + ScenarioFiles.POSTS + " and "
+                        + ScenarioFiles.STATEMENTS + " (write one with: spikewatch generate --out DIR --posts N)");
+            }
+            this.scenario = dir;
+            return this;
+        }
+
+        /** Posts the generator writes (it adds the hand-written core and statements); not used with {@link #scenario}. */
         public Builder posts(int posts) {
             if (posts < 1) {
                 throw new IllegalArgumentException("posts: expected at least 1 but was " + posts);

@@ -45,6 +45,12 @@ public final class BenchMemoryCommand implements Callable<Integer> {
             description = "Posts to generate (default: ${DEFAULT-VALUE}; 100000 or more for a long run).")
     int posts;
 
+    @Option(names = "--scenario", paramLabel = "DIR",
+            description = "Replay the scenario already in DIR ('generate --out DIR --posts N') instead of generating one: the"
+                    + " generator holds the whole scenario in memory, which at several hundred thousand posts does not fit beside"
+                    + " the job in the heap under test.")
+    Path scenario;
+
     @Option(names = "--seed", paramLabel = "S", defaultValue = "" + ScenarioGenerator.DEFAULT_SEED,
             description = "Generator seed (default: ${DEFAULT-VALUE}).")
     long seed;
@@ -85,6 +91,7 @@ public final class BenchMemoryCommand implements Callable<Integer> {
                     .workDir(workDir != null ? workDir : home.resolve(".local").resolve("bench-memory"))
                     .rulesFile(alertRules != null ? alertRules : home.resolve("config").resolve("alert-rules.yaml"))
                     .posts(posts)
+                    .scenario(scenario)
                     .seed(seed)
                     .interval(interval)
                     .fullGc(fullGc)
