@@ -25,9 +25,9 @@ import picocli.CommandLine.ParameterException;
  * repeat a recent text), ours with one shared pipeline and with one per thread, and with the
  * annotation cache. The posts are the seed scenario's unless {@code --in} names a file.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = BenchAlertsCommand.class,
+@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {BenchAlertsCommand.class, BenchMemoryCommand.class},
         description = {"Measure annotation throughput (posts/s) for CoreNLP's default configuration and ours, on the same posts.",
-                "'bench alerts' measures alert latency while the input outruns annotation."})
+                "'bench alerts' measures alert latency while the input outruns annotation; 'bench memory' the job's heap over a long run."})
 public final class BenchCommand implements Callable<Integer> {
 
     @Spec

@@ -9,20 +9,38 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What one series saw over one or more buckets: posts, unique authors, how often each term,
  * hashtag, handle and entity occurred, the posts that carried it, and the sentiment of the posts
  * annotated so far. Mergeable, so a spike's stats are the sum of its buckets'. Mutable on
  * purpose (it is accumulated in keyed state); public fields so Flink can serialize it.
+ *
+ * <p><b>Bounded when merged.</b> An episode's stats are the merge of all its buckets, and an
+ * episode lasts until an hour of calm, however long that takes, so {@link #merge} bounds what it
+ * keeps: past {@link #MAX_EXACT_AUTHORS} authors they are counted in a fixed-size
+ * {@link DistinctSketch} (0.8% standard error) instead of a set, and a counted map (terms,
+ * hashtags, handles, entities, reposts per original) that grows past twice {@link #MAX_KEYS} keeps
+ * its {@link #MAX_KEYS} most frequent keys. A single bucket ({@link #add}) stays exact. What the
+ * bound can change: the explanation of an episode past those sizes, where a key whose count is
+ * below the {@value #MAX_KEYS}th largest may be forgotten (and restarts from zero if it comes
+ * back), and its unique authors, which become an estimate.
  */
 public class BucketStats {
 
     /** Candidate top posts kept per bucket; the rest are dropped by score. */
     static final int MAX_CANDIDATES = 64;
+    /** Authors kept as a set when merged; more are counted in {@link #authorSketch}. */
+    static final int MAX_EXACT_AUTHORS = 10_000;
+    /** Keys a counted map keeps when a merge finds it holding more than twice as many (the same bound as {@link TermBaseline#MAX_TERMS}). */
+    static final int MAX_KEYS = 5_000;
 
     public long posts;
+    /** The distinct authors, while at most {@link #MAX_EXACT_AUTHORS} were merged; empty once {@link #authorSketch} counts them. */
     public HashSet<String> authors = new HashSet<>();
+    /** The distinct authors as a {@link DistinctSketch}, once there were too many for {@link #authors}; null before. */
+    public byte[] authorSketch;
     public HashMap<String, Integer> terms = new HashMap<>();
     public HashMap<String, Integer> hashtags = new HashMap<>();
     public HashMap<String, Integer> handles = new HashMap<>();
@@ -39,7 +57,11 @@ public class BucketStats {
     public void add(Post post, PostFeatures features) {
         posts++;
         if (post.authorKey() != null) {
-            authors.add(post.authorKey());
+            if (authorSketch != null) {
+                DistinctSketch.add(authorSketch, post.authorKey());
+            } else {
+                authors.add(post.authorKey());
+            }
         }
         features.terms().forEach(t -> terms.merge(t, 1, Integer::sum));
         features.hashtags().forEach(t -> hashtags.merge(t, 1, Integer::sum));
@@ -68,20 +90,61 @@ public class BucketStats {
         sentimentSum += score;
     }
 
+    /** Adds {@code other} to these stats, then applies the bounds (see the class comment). */
     public void merge(BucketStats other) {
         posts += other.posts;
-        authors.addAll(other.authors);
+        mergeAuthors(other);
         other.terms.forEach((k, v) -> terms.merge(k, v, Integer::sum));
         other.hashtags.forEach((k, v) -> hashtags.merge(k, v, Integer::sum));
         other.handles.forEach((k, v) -> handles.merge(k, v, Integer::sum));
         other.entities.forEach((k, v) -> entities.merge(k, v, Integer::sum));
         other.repostsOf.forEach((k, v) -> repostsOf.merge(k, v, Integer::sum));
+        keepMostFrequent(terms);
+        keepMostFrequent(hashtags);
+        keepMostFrequent(handles);
+        keepMostFrequent(entities);
+        keepMostFrequent(repostsOf);
         other.candidates.forEach((k, v) -> candidates.merge(k, v, (a, b) -> a.reach() >= b.reach() ? a : b));
         negative += other.negative;
         neutral += other.neutral;
         positive += other.positive;
         sentimentSum += other.sentimentSum;
         pruneCandidates();
+    }
+
+    /** Distinct authors: exact while they fit in {@link #authors}, else the sketch's estimate. */
+    public long uniqueAuthors() {
+        return authorSketch == null ? authors.size() : DistinctSketch.estimate(authorSketch);
+    }
+
+    private void mergeAuthors(BucketStats other) {
+        if (authorSketch == null && other.authorSketch == null) {
+            authors.addAll(other.authors);
+            if (authors.size() <= MAX_EXACT_AUTHORS) {
+                return;
+            }
+        }
+        if (authorSketch == null) {
+            authorSketch = DistinctSketch.create();
+        }
+        authors.forEach(author -> DistinctSketch.add(authorSketch, author));
+        authors = new HashSet<>();
+        other.authors.forEach(author -> DistinctSketch.add(authorSketch, author));
+        if (other.authorSketch != null) {
+            DistinctSketch.merge(authorSketch, other.authorSketch);
+        }
+    }
+
+    /** Once {@code counts} holds more than twice {@link #MAX_KEYS} keys, keeps the {@link #MAX_KEYS} most frequent (ties by key). */
+    static void keepMostFrequent(HashMap<String, Integer> counts) {
+        if (counts.size() <= 2 * MAX_KEYS) {
+            return;
+        }
+        List<Map.Entry<String, Integer>> entries = new ArrayList<>(counts.entrySet());
+        entries.sort(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
+        for (Map.Entry<String, Integer> dropped : entries.subList(MAX_KEYS, entries.size())) {
+            counts.remove(dropped.getKey());
+        }
     }
 
     public SentimentBreakdown sentiment() {

@@ -80,7 +80,7 @@ public final class EmergingTerms {
         }
         long strongest = mostPosts(entities, hashtags, terms);
         SpikeExplanation explanation = new SpikeExplanation(bucket.posts, baseline.posts / Math.max(1, baseline.buckets),
-                bucket.authors.size(), SentimentBreakdown.NONE, top(terms), top(hashtags), top(entities), bucket.topPosts(LIMIT));
+                bucket.uniqueAuthors(), SentimentBreakdown.NONE, top(terms), top(hashtags), top(entities), bucket.topPosts(LIMIT));
         int severity = (int) Math.min(100, Math.round(20 * Math.log(strongest) / Math.log(2)));
         Instant start = Instant.ofEpochMilli(state.episodeStartMillis);
         return new Spike(seriesKey, SpikeKind.EMERGING, EpisodePhase.STARTED, start, bucketStart, null, severity,

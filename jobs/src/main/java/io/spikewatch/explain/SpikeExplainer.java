@@ -50,7 +50,7 @@ public final class SpikeExplainer {
         return new SpikeExplanation(
                 spike.posts,
                 expectedPosts,
-                spike.authors.size(),
+                spike.uniqueAuthors(),
                 spike.sentiment(),
                 topTerms,
                 topHashtags,
