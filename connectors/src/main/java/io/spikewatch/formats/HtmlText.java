@@ -48,7 +48,7 @@ public final class HtmlText {
                     i = end < 0 ? n : end + 3;
                     continue;
                 }
-                int end = html.indexOf('>', i + 1);
+                int end = tagEnd(html, i + 1);
                 if (end < 0 || !looksLikeTag(html, i + 1)) {
                     appendText(out, "<");
                     i++;
@@ -74,6 +74,24 @@ public final class HtmlText {
             i = stop;
         }
         return tidy(out);
+    }
+
+    /** The index of the {@code >} closing a tag, skipping quoted attribute values; -1 if none. */
+    private static int tagEnd(String html, int from) {
+        char quote = 0;
+        for (int i = from; i < html.length(); i++) {
+            char c = html.charAt(i);
+            if (quote != 0) {
+                if (c == quote) {
+                    quote = 0;
+                }
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+            } else if (c == '>') {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static boolean looksLikeTag(String html, int at) {
