@@ -61,7 +61,7 @@ public final class HtmlText {
                     int close = html.toLowerCase(Locale.ROOT).indexOf("</" + name, i);
                     int closeEnd = close < 0 ? -1 : html.indexOf('>', close);
                     i = closeEnd < 0 ? n : closeEnd + 1;
-                } else if (name.equals("br")) {
+                } else if (name.equals("br") && !closing) {
                     out.append(BREAK);
                 } else if (BLOCKS.contains(name)) {
                     out.append(PARAGRAPH);
