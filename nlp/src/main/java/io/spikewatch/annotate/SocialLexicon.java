@@ -15,8 +15,9 @@ import java.util.Set;
  * The word knowledge of social-text sentiment: the VADER lexicon of word, emoticon and slang
  * valences (Hutto and Gilbert, ICWSM 2014; MIT license, shipped with its license under
  * {@code io/spikewatch/annotate/sentiment/}), emoji valences derived from VADER's emoji
- * descriptions, Spikewatch's slang spellings, and the negators and intensifiers that modify a
- * valence. Valences are on VADER's scale, -4 (most negative) to +4.
+ * descriptions, Spikewatch's words of a service failing ({@code service_failure.tsv}: "crashed",
+ * "outage"; VADER's entries win), Spikewatch's slang spellings, and the negators and
+ * intensifiers that modify a valence. Valences are on VADER's scale, -4 (most negative) to +4.
  *
  * <p>Loaded once per JVM ({@link #standard()}); immutable and thread-safe.
  */
@@ -26,6 +27,7 @@ public final class SocialLexicon {
     static final String VADER_LEXICON = "vader_lexicon.txt";
     static final String VADER_EMOJI = "emoji_utf8_lexicon.txt";
     static final String SLANG = "slang.tsv";
+    static final String SERVICE_FAILURE = "service_failure.tsv";
 
     /** VADER's factor for a valence in the scope of a negation ("not good"). */
     public static final double NEGATION_FACTOR = -0.74;
@@ -83,6 +85,12 @@ public final class SocialLexicon {
                 throw new IllegalStateException(VADER_LEXICON + ":" + line + ": expected TOKEN<TAB>VALENCE");
             }
             valences.putIfAbsent(fields[0].toLowerCase(Locale.ROOT), Double.parseDouble(fields[1]));
+        });
+        readTsv(SERVICE_FAILURE, (line, fields) -> {
+            if (fields.length != 2) {
+                throw new IllegalStateException(SERVICE_FAILURE + ":" + line + ": expected WORD<TAB>VALENCE");
+            }
+            valences.putIfAbsent(fields[0], Double.parseDouble(fields[1]));
         });
         Map<String, Double> emoji = new HashMap<>();
         readTsv(VADER_EMOJI, (line, fields) -> {
