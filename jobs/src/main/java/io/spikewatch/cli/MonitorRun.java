@@ -5,6 +5,8 @@ import io.spikewatch.index.ElasticsearchConnection;
 import io.spikewatch.index.ElasticsearchSink;
 import io.spikewatch.index.IndexDocument;
 import io.spikewatch.index.IndexTemplates;
+import io.spikewatch.kafka.KafkaRecordSource;
+import io.spikewatch.kafka.KafkaSettings;
 import io.spikewatch.monitor.AlertingSettings;
 import io.spikewatch.monitor.CoreNlpAnnotators;
 import io.spikewatch.monitor.MonitorJob;
@@ -27,8 +29,9 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 
 /**
- * Wires the production pieces of a monitor run over files: installs the index templates, then
- * runs {@link MonitorJob} from an NDJSON replay into Elasticsearch. On a Flink cluster the same
+ * Wires the production pieces of a monitor run over files or Kafka topics: installs the index
+ * templates, then runs {@link MonitorJob} from an NDJSON replay or a Kafka source into
+ * Elasticsearch. On a Flink cluster the same
  * code runs inside the submitted job; locally it starts an embedded MiniCluster.
  */
 public final class MonitorRun {
@@ -47,6 +50,26 @@ public final class MonitorRun {
             MonitorSettings settings,
             AlertingSettings alerting) throws Exception {
         return environment(inputs, speed, connection, annotatorConfig, settings, alerting, null).execute(JOB_NAME);
+    }
+
+    /**
+     * A run over Kafka topics: the indexing path reads them under {@code kafka}'s group, the fast
+     * path (pending posts, alerting) a second time under {@link KafkaSettings#forFastPath()}'s.
+     * Unbounded (until cancelled) unless {@code untilLatest}, which reads up to the latest offsets
+     * as they were at the start and ends. Splits quiet for {@code sourceIdleness} stop holding the
+     * watermark, since a statements topic may go hours without a record.
+     */
+    public static JobExecutionResult executeKafka(
+            KafkaSettings kafka,
+            boolean untilLatest,
+            ElasticsearchConnection connection,
+            AnnotatorConfig annotatorConfig,
+            MonitorSettings settings,
+            AlertingSettings alerting) throws Exception {
+        Source<RawRecord, ?, ?> source = untilLatest ? KafkaRecordSource.upToLatest(kafka) : KafkaRecordSource.unbounded(kafka);
+        Source<RawRecord, ?, ?> fastSource = untilLatest
+                ? KafkaRecordSource.upToLatest(kafka.forFastPath()) : KafkaRecordSource.unbounded(kafka.forFastPath());
+        return environment(source, fastSource, connection, annotatorConfig, settings, alerting).execute(JOB_NAME);
     }
 
     /**
@@ -74,6 +97,17 @@ public final class MonitorRun {
             AlertingSettings alerting,
             Function<NdjsonReplaySource, Source<RawRecord, ?, ?>> fastPathSource) throws Exception {
         NdjsonReplaySource source = NdjsonReplaySource.of(inputs, speed);
+        return environment(source, fastPathSource == null ? null : fastPathSource.apply(NdjsonReplaySource.of(inputs, speed)),
+                connection, annotatorConfig, settings, alerting);
+    }
+
+    private static StreamExecutionEnvironment environment(
+            Source<RawRecord, ?, ?> source,
+            Source<RawRecord, ?, ?> fastPathSource,
+            ElasticsearchConnection connection,
+            AnnotatorConfig annotatorConfig,
+            MonitorSettings settings,
+            AlertingSettings alerting) throws Exception {
         if (alerting != null) {
             alerting.rules();
         }
@@ -85,8 +119,7 @@ public final class MonitorRun {
                 .setConverter(document -> document)
                 .setDeadLetterIndex(settings.indices().deadLetters())
                 .build();
-        MonitorJob job = new MonitorJob(source,
-                fastPathSource == null ? null : fastPathSource.apply(NdjsonReplaySource.of(inputs, speed)), sink,
+        MonitorJob job = new MonitorJob(source, fastPathSource, sink,
                 new CoreNlpAnnotators(annotatorConfig, settings.annotationCache()), settings,
                 alerting == null ? null : new MonitorJob.Alerting(alerting, connection));
 

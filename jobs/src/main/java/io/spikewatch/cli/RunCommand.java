@@ -1,12 +1,14 @@
 package io.spikewatch.cli;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import io.spikewatch.kafka.KafkaSettings;
 import io.spikewatch.monitor.AlertingSettings;
 import io.spikewatch.monitor.MonitorSettings;
 import io.spikewatch.replay.ReplaySpeed;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -14,11 +16,21 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
-/** Runs the monitor job over NDJSON files (a backfill, or a replay at N x real time). */
+/**
+ * Runs the monitor job over NDJSON files (a backfill, or a replay at N x real time), or over
+ * Kafka topics of the same NDJSON lines (one record per message).
+ */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Run the monitor job over NDJSON files of posts and statements into Elasticsearch.")
+        description = "Run the monitor job over NDJSON files, or Kafka topics, of posts and statements into Elasticsearch.")
 public final class RunCommand implements Callable<Integer> {
+
+    /**
+     * With Kafka, a partition without records for this long stops holding the event-time
+     * watermark (a statements topic may be quiet for hours); files are never idle.
+     */
+    static final Duration KAFKA_SOURCE_IDLENESS = Duration.ofSeconds(30);
 
     @Spec
     CommandSpec spec;
@@ -26,9 +38,27 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     ElasticsearchOptions elasticsearch;
 
-    @Option(names = "--in", required = true, paramLabel = "FILE",
-            description = "An NDJSON file of posts and/or statements; repeat for several (merged in event time).")
+    @Option(names = "--in", paramLabel = "FILE",
+            description = "An NDJSON file of posts and/or statements; repeat for several (merged in event time). Either --in or --kafka-bootstrap.")
     List<Path> inputs;
+
+    @Option(names = "--kafka-bootstrap", paramLabel = "HOST:PORT[,HOST:PORT...]",
+            description = "Read Kafka topics instead of files: the brokers to bootstrap from.")
+    String kafkaBootstrap;
+
+    @Option(names = "--posts-topic", paramLabel = "TOPIC", description = "With --kafka-bootstrap: the topic of posts (required).")
+    String postsTopic;
+
+    @Option(names = "--statements-topic", paramLabel = "TOPIC", description = "With --kafka-bootstrap: the topic of campaign statements.")
+    String statementsTopic;
+
+    @Option(names = "--group-id", defaultValue = KafkaSettings.DEFAULT_GROUP_ID, paramLabel = "GROUP",
+            description = "With --kafka-bootstrap: the consumer group; a fresh start resumes from its committed offsets, else from the earliest (default: ${DEFAULT-VALUE}). The fast path uses GROUP" + KafkaSettings.FAST_PATH_GROUP_SUFFIX + ".")
+    String groupId;
+
+    @Option(names = "--until-latest",
+            description = "With --kafka-bootstrap: read up to the latest offsets as they are at the start, then end (a backfill); without it the job runs until stopped.")
+    boolean untilLatest;
 
     @Mixin
     AnnotatorOptions annotatorOptions;
@@ -65,6 +95,7 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        KafkaSettings kafka = kafkaSettings();
         MonitorSettings settings = MonitorSettings.builder()
                 .indices(elasticsearch.indices())
                 .annotationParallelism(parallelism)
@@ -73,9 +104,15 @@ public final class RunCommand implements Callable<Integer> {
                 .allowedLateness(allowedLateness)
                 .annotationCache(annotatorOptions.cacheSettings())
                 .indexPending(pending.indexPending())
+                .sourceIdleness(kafka == null ? MonitorSettings.DEFAULT_SOURCE_IDLENESS : KAFKA_SOURCE_IDLENESS)
                 .build();
-        MonitorRun.execute(inputs, speed, elasticsearch.connection(), annotatorOptions.config(), settings,
-                alertRules == null ? null : AlertingSettings.fromRulesFile(alertRules, annotatorOptions.config().trackedEntitiesYaml()));
+        AlertingSettings alerting = alertRules == null ? null
+                : AlertingSettings.fromRulesFile(alertRules, annotatorOptions.config().trackedEntitiesYaml());
+        if (kafka == null) {
+            MonitorRun.execute(inputs, speed, elasticsearch.connection(), annotatorOptions.config(), settings, alerting);
+        } else {
+            MonitorRun.executeKafka(kafka, untilLatest, elasticsearch.connection(), annotatorOptions.config(), settings, alerting);
+        }
         try (ElasticsearchClient client = elasticsearch.connection().createClient()) {
             IndexSummary summary = new IndexSummary(client, settings.indices());
             summary.refresh();
@@ -84,5 +121,39 @@ public final class RunCommand implements Callable<Integer> {
             printer.deadLetters(summary);
         }
         return 0;
+    }
+
+    /** The Kafka settings of the options, or null to read files; mixing the two is an error. */
+    KafkaSettings kafkaSettings() {
+        boolean files = inputs != null && !inputs.isEmpty();
+        if (kafkaBootstrap == null) {
+            if (!files) {
+                throw new ParameterException(spec.commandLine(), "give the input: --in FILE, or --kafka-bootstrap HOST:PORT with --posts-topic");
+            }
+            for (String kafkaOnly : new String[] {postsTopic, statementsTopic}) {
+                if (kafkaOnly != null) {
+                    throw new ParameterException(spec.commandLine(), "--posts-topic and --statements-topic need --kafka-bootstrap");
+                }
+            }
+            if (untilLatest) {
+                throw new ParameterException(spec.commandLine(), "--until-latest needs --kafka-bootstrap");
+            }
+            return null;
+        }
+        if (files) {
+            throw new ParameterException(spec.commandLine(), "--in and --kafka-bootstrap exclude each other: read files or Kafka topics");
+        }
+        if (postsTopic == null) {
+            throw new ParameterException(spec.commandLine(), "--kafka-bootstrap needs --posts-topic TOPIC");
+        }
+        List<String> topics = new ArrayList<>(List.of(postsTopic));
+        if (statementsTopic != null) {
+            topics.add(statementsTopic);
+        }
+        try {
+            return new KafkaSettings(kafkaBootstrap, topics, groupId);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "invalid Kafka option: " + e.getMessage(), e);
+        }
     }
 }

@@ -111,7 +111,7 @@ public final class MonitorJob {
     /** Adds the job's operators to {@code env}; every operator has a name and a stable uid. */
     public void buildInto(StreamExecutionEnvironment env) {
         IndexNames indices = settings.indices();
-        WatermarkStrategy<RawRecord> watermarks = WatermarkStrategy.forBoundedOutOfOrderness(settings.outOfOrderness());
+        WatermarkStrategy<RawRecord> watermarks = watermarks(settings.outOfOrderness());
         DataStream<RawRecord> raw = env.fromSource(source, watermarks, "source").uid("source").setParallelism(1);
 
         SingleOutputStreamOperator<Post> posts = raw.process(new ParseRecords())
@@ -175,7 +175,7 @@ public final class MonitorJob {
      */
     private DataStream<Post> fastPath(StreamExecutionEnvironment env) {
         Source<RawRecord, ?, ?> fastSource = fastPathSource != null ? fastPathSource : source;
-        WatermarkStrategy<RawRecord> fastWatermarks = WatermarkStrategy.forBoundedOutOfOrderness(settings.alertOutOfOrderness());
+        WatermarkStrategy<RawRecord> fastWatermarks = watermarks(settings.alertOutOfOrderness());
         return env.fromSource(fastSource, fastWatermarks, "fast-path-source").uid(FAST_SOURCE_UID).setParallelism(1)
                 .process(new ParseRecords()).name("fast-path-parse").uid(FAST_PARSE_UID).setParallelism(1);
     }
@@ -222,6 +222,17 @@ public final class MonitorJob {
                 .name("notify").uid("notify").setParallelism(1)
                 .sinkTo(new DiscardingSink<>()).name("notified").uid("notified");
         return volumeSpikes.union(sentimentShifts);
+    }
+
+    /**
+     * Event time is the record's own time ({@link EventTimeOfRecord}), not the source's (a Kafka
+     * timestamp is when the record was produced); splits that fall quiet stop holding the
+     * watermark after {@link MonitorSettings#sourceIdleness()}, unless it is zero.
+     */
+    private WatermarkStrategy<RawRecord> watermarks(Duration outOfOrderness) {
+        WatermarkStrategy<RawRecord> strategy = WatermarkStrategy.<RawRecord>forBoundedOutOfOrderness(outOfOrderness)
+                .withTimestampAssigner(new EventTimeOfRecord());
+        return settings.sourceIdleness().isZero() ? strategy : strategy.withIdleness(settings.sourceIdleness());
     }
 
     private static IndexDocument metricsDocument(IndexNames indices, MinuteMetrics metrics) throws Exception {

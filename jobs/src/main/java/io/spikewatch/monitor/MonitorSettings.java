@@ -38,6 +38,13 @@ public final class MonitorSettings implements Serializable {
      * trails the input, however far behind CoreNLP falls.
      */
     public static final boolean DEFAULT_INDEX_PENDING = true;
+    /**
+     * Zero: a source split (a file replay, a Kafka partition) is never marked idle. An input whose
+     * partitions can be quiet (a statements topic) needs a positive value, or a partition without
+     * records holds every event-time window back: after this long without records a partition no
+     * longer holds the watermark until it has records again.
+     */
+    public static final Duration DEFAULT_SOURCE_IDLENESS = Duration.ZERO;
 
     private final IndexNames indices;
     private final Duration outOfOrderness;
@@ -48,6 +55,7 @@ public final class MonitorSettings implements Serializable {
     private final boolean unalignedCheckpoints;
     private final AnnotationCacheSettings annotationCache;
     private final boolean indexPending;
+    private final Duration sourceIdleness;
 
     private MonitorSettings(Builder b) {
         this.indices = b.indices;
@@ -59,6 +67,7 @@ public final class MonitorSettings implements Serializable {
         this.unalignedCheckpoints = b.unalignedCheckpoints;
         this.annotationCache = b.annotationCache;
         this.indexPending = b.indexPending;
+        this.sourceIdleness = b.sourceIdleness;
     }
 
     public static Builder builder() {
@@ -108,13 +117,19 @@ public final class MonitorSettings implements Serializable {
         return indexPending;
     }
 
+    /** After how long without records a source split stops holding the watermark; zero for never (see {@link #DEFAULT_SOURCE_IDLENESS}). */
+    public Duration sourceIdleness() {
+        return sourceIdleness;
+    }
+
     @Override
     public String toString() {
         return "MonitorSettings{indices=" + indices + ", outOfOrderness=" + outOfOrderness
                 + ", alertOutOfOrderness=" + alertOutOfOrderness
                 + ", allowedLateness=" + allowedLateness + ", checkpointInterval=" + checkpointInterval
                 + ", annotationParallelism=" + annotationParallelism + ", unalignedCheckpoints=" + unalignedCheckpoints
-                + ", annotationCache=" + annotationCache + ", indexPending=" + indexPending + "}";
+                + ", annotationCache=" + annotationCache + ", indexPending=" + indexPending
+                + ", sourceIdleness=" + sourceIdleness + "}";
     }
 
     /** Builder whose setters validate; every setting has a named default. */
@@ -128,6 +143,7 @@ public final class MonitorSettings implements Serializable {
         private boolean unalignedCheckpoints = DEFAULT_UNALIGNED_CHECKPOINTS;
         private AnnotationCacheSettings annotationCache = AnnotationCacheSettings.DEFAULTS;
         private boolean indexPending = DEFAULT_INDEX_PENDING;
+        private Duration sourceIdleness = DEFAULT_SOURCE_IDLENESS;
 
         public Builder indices(IndexNames indices) {
             this.indices = Objects.requireNonNull(indices, "indices");
@@ -179,6 +195,12 @@ public final class MonitorSettings implements Serializable {
         /** Whether to index each post as pending ahead of its annotation (see {@link #DEFAULT_INDEX_PENDING}). */
         public Builder indexPending(boolean value) {
             this.indexPending = value;
+            return this;
+        }
+
+        /** After how long without records a source split stops holding the watermark (see {@link #DEFAULT_SOURCE_IDLENESS}). */
+        public Builder sourceIdleness(Duration value) {
+            this.sourceIdleness = notNegative("source-idleness", value);
             return this;
         }
 

@@ -1,0 +1,52 @@
+package io.spikewatch.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** The run command's choice between files and Kafka, refused before anything is started. */
+class KafkaRunOptionsTest {
+
+    @Test
+    void withoutAnInputTheRunSaysWhatToGive() {
+        CommandRun result = CommandRun.of("run", "--es-url", "http://127.0.0.1:1");
+
+        assertThat(result.exitCode()).isNotZero();
+        assertThat(result.errors()).contains("give the input: --in FILE, or --kafka-bootstrap HOST:PORT with --posts-topic");
+    }
+
+    @Test
+    void filesAndKafkaExcludeEachOther() {
+        CommandRun result = CommandRun.of("run", "--in", "posts.ndjson", "--kafka-bootstrap", "localhost:9092", "--posts-topic", "posts");
+
+        assertThat(result.exitCode()).isNotZero();
+        assertThat(result.errors()).contains("--in and --kafka-bootstrap exclude each other");
+    }
+
+    @Test
+    void kafkaNeedsThePostsTopic() {
+        CommandRun result = CommandRun.of("run", "--kafka-bootstrap", "localhost:9092", "--statements-topic", "statements");
+
+        assertThat(result.exitCode()).isNotZero();
+        assertThat(result.errors()).contains("--kafka-bootstrap needs --posts-topic TOPIC");
+    }
+
+    @Test
+    void topicsWithoutKafkaAreRefused() {
+        CommandRun result = CommandRun.of("run", "--in", "posts.ndjson", "--posts-topic", "posts");
+
+        assertThat(result.exitCode()).isNotZero();
+        assertThat(result.errors()).contains("--posts-topic and --statements-topic need --kafka-bootstrap");
+        assertThat(CommandRun.of("run", "--in", "posts.ndjson", "--until-latest").errors()).contains("--until-latest needs --kafka-bootstrap");
+    }
+
+    @Test
+    void anInvalidKafkaSettingIsNamed() {
+        CommandRun badBroker = CommandRun.of("run", "--kafka-bootstrap", "localhost", "--posts-topic", "posts");
+        CommandRun badTopic = CommandRun.of("run", "--kafka-bootstrap", "localhost:9092", "--posts-topic", "posts", "--statements-topic", "posts");
+
+        assertThat(badBroker.exitCode()).isNotZero();
+        assertThat(badBroker.errors()).contains("invalid Kafka option: kafka-bootstrap: 'localhost' is not HOST:PORT");
+        assertThat(badTopic.errors()).contains("invalid Kafka option: topics: 'posts' is named twice");
+    }
+}
