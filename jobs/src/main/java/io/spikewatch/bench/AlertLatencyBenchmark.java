@@ -300,11 +300,7 @@ public final class AlertLatencyBenchmark {
 
         /** The indices each run deletes and writes; must not be the production ones. */
         public Builder indices(IndexNames indices) {
-            if (indices.prefix().equals(IndexNames.DEFAULT_PREFIX)) {
-                throw new IllegalArgumentException("index prefix: the benchmark deletes its indices before each run, so it refuses the"
-                        + " production prefix '" + IndexNames.DEFAULT_PREFIX + "'; use another, such as '" + DEFAULT_INDEX_PREFIX + "'");
-            }
-            this.indices = indices;
+            this.indices = BenchIndices.requireNotProduction(indices, DEFAULT_INDEX_PREFIX);
             return this;
         }
 
