@@ -1,7 +1,6 @@
 package io.spikewatch.backtest;
 
 import io.spikewatch.annotate.TrackedEntities;
-import io.spikewatch.annotate.TrackedMatch;
 import io.spikewatch.schema.InputDocument;
 import io.spikewatch.schema.Post;
 import io.spikewatch.schema.RawRecord;
@@ -100,11 +99,7 @@ public final class ScenarioCounts {
         for (Post post : posts) {
             int bucket = (int) ((post.eventTime().toEpochMilli() - first) / width);
             counts.get(ALL)[bucket]++;
-            Set<String> named = new TreeSet<>();
-            for (TrackedMatch match : tracked.match(post.text())) {
-                named.add(match.canonical());
-            }
-            for (String entity : named) {
+            for (String entity : new TreeSet<>(tracked.namedIn(post.text()))) {
                 counts.computeIfAbsent(ENTITY_PREFIX + entity, k -> new double[buckets])[bucket]++;
             }
         }

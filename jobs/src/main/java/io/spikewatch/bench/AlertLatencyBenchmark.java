@@ -26,9 +26,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.core.execution.JobClient;
 
@@ -80,7 +77,6 @@ public final class AlertLatencyBenchmark {
     static final String RULE = "surge";
     static final String CHANNEL = "bench-webhook";
     private static final Duration POLL = Duration.ofMillis(250);
-    private static final Duration STOP_TIMEOUT = Duration.ofMinutes(1);
     private static final int TEMPLATE_POSTS = 3_000;
 
     private final Builder settings;
@@ -197,7 +193,7 @@ public final class AlertLatencyBenchmark {
                     long offered = profile.postsBefore(emitted.eventTimeAt(now).map(t -> t.plusSeconds(1)).orElse(profile.start()));
                     annotated = new AlertLatencyResult.Throughput(progress.count(), offered, Duration.between(firstEmission, now));
                 } finally {
-                    stop(job);
+                    BenchRuns.stop(job);
                 }
                 out.printf(Locale.ROOT, "  run '%s' took %.0f s; %d alert(s) arrived%n", name,
                         (System.nanoTime() - started) / 1e9, webhook.arrivals().size());
@@ -260,19 +256,6 @@ public final class AlertLatencyBenchmark {
         }
     }
 
-    /** Cancels the job unless it has ended, and waits until it has, so the next run has the machine. */
-    private static void stop(JobClient job) throws InterruptedException {
-        CompletableFuture<JobExecutionResult> ended = job.getJobExecutionResult();
-        try {
-            if (!ended.isDone()) {
-                job.cancel().get(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            }
-            ended.get(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException | TimeoutException e) {
-            // a cancelled job ends its result future exceptionally; either way it is over or abandoned
-        }
-    }
-
     /** The benchmark's settings; each setter checks its value. */
     public static final class Builder {
         private ElasticsearchConnection connection;
@@ -300,7 +283,7 @@ public final class AlertLatencyBenchmark {
 
         /** The indices each run deletes and writes; must not be the production ones. */
         public Builder indices(IndexNames indices) {
-            this.indices = BenchIndices.requireNotProduction(indices, DEFAULT_INDEX_PREFIX);
+            this.indices = BenchRuns.requireNotProduction(indices, DEFAULT_INDEX_PREFIX);
             return this;
         }
 

@@ -56,7 +56,6 @@ public final class MemoryBenchmark {
     /** How long a sample waits for the notification of the full collection it asked for. */
     private static final Duration FULL_GC_WAIT = Duration.ofSeconds(5);
     private static final Duration POLL = Duration.ofMillis(20);
-    private static final Duration STOP_TIMEOUT = Duration.ofMinutes(1);
     private static final long MIB = 1024L * 1024L;
 
     private final Builder settings;
@@ -126,7 +125,7 @@ public final class MemoryBenchmark {
                 }
                 ended.get();
             } finally {
-                stop(job);
+                BenchRuns.stop(job);
             }
             Duration took = Duration.ofNanos(System.nanoTime() - started);
             MemoryTrend trend = MemoryTrend.of(samples, maxHeap);
@@ -167,18 +166,6 @@ public final class MemoryBenchmark {
                 cacheEntries.getAsLong(), gc.collections());
     }
 
-    private static void stop(JobClient job) throws InterruptedException {
-        CompletableFuture<JobExecutionResult> ended = job.getJobExecutionResult();
-        try {
-            if (!ended.isDone()) {
-                job.cancel().get(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            }
-            ended.get(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException | TimeoutException e) {
-            // a cancelled job ends its result future exceptionally; either way it is over or abandoned
-        }
-    }
-
     /** The benchmark's settings; each setter checks its value. */
     public static final class Builder {
         private ElasticsearchConnection connection;
@@ -204,7 +191,7 @@ public final class MemoryBenchmark {
 
         /** The indices the run deletes and writes; must not be the production ones. */
         public Builder indices(IndexNames indices) {
-            this.indices = BenchIndices.requireNotProduction(indices, DEFAULT_INDEX_PREFIX);
+            this.indices = BenchRuns.requireNotProduction(indices, DEFAULT_INDEX_PREFIX);
             return this;
         }
 

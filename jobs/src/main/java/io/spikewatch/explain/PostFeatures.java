@@ -1,7 +1,6 @@
 package io.spikewatch.explain;
 
 import io.spikewatch.annotate.TrackedEntities;
-import io.spikewatch.annotate.TrackedMatch;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -61,11 +60,7 @@ public record PostFeatures(Set<String> terms, Set<String> hashtags, Set<String> 
                 terms.add(first + " " + second + " " + third);
             }
         }
-        Set<String> entities = new LinkedHashSet<>();
-        for (TrackedMatch match : tracked.match(text)) {
-            entities.add(match.canonical());
-        }
-        return new PostFeatures(terms, hashtags, handles, entities);
+        return new PostFeatures(terms, hashtags, handles, tracked.namedIn(text));
     }
 
     private static boolean isContent(String word) {

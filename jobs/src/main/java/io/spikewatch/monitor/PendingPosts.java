@@ -2,13 +2,10 @@ package io.spikewatch.monitor;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.spikewatch.annotate.TrackedEntities;
-import io.spikewatch.annotate.TrackedMatch;
 import io.spikewatch.index.IndexDocument;
 import io.spikewatch.schema.Json;
 import io.spikewatch.schema.Post;
 import java.time.Instant;
-import java.util.LinkedHashSet;
-import java.util.Set;
 
 /**
  * The document a post is indexed as the moment it is read, before annotation
@@ -31,18 +28,10 @@ public final class PendingPosts {
     public IndexDocument document(Post post, Instant indexedAt) {
         try {
             return IndexDocument.createIfAbsent(postsIndex, post.id(),
-                    Json.MAPPER.writeValueAsBytes(SearchDocuments.pendingPost(post, trackedEntitiesOf(post), indexedAt)));
+                    Json.MAPPER.writeValueAsBytes(SearchDocuments.pendingPost(post, tracked.namedIn(post.text()), indexedAt)));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write pending post " + post.id() + " as JSON", e);
         }
     }
 
-    /** The tracked entities the post's text names by alias, handle or hashtag, each once, in text order. */
-    Set<String> trackedEntitiesOf(Post post) {
-        Set<String> names = new LinkedHashSet<>();
-        for (TrackedMatch match : tracked.match(post.text())) {
-            names.add(match.canonical());
-        }
-        return names;
-    }
 }

@@ -5,10 +5,8 @@ import io.spikewatch.alerts.QuerySeries;
 import io.spikewatch.alerts.RuleScope;
 import io.spikewatch.alerts.SeriesKeys;
 import io.spikewatch.annotate.TrackedEntities;
-import io.spikewatch.annotate.TrackedMatch;
 import io.spikewatch.schema.Post;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -48,10 +46,7 @@ public final class SeriesRouter {
     public List<String> seriesOf(Post post) {
         List<String> series = new ArrayList<>();
         series.add(SeriesKeys.ALL);
-        Set<String> entities = new LinkedHashSet<>();
-        for (TrackedMatch match : tracked.match(post.text())) {
-            entities.add(match.canonical());
-        }
+        Set<String> entities = tracked.namedIn(post.text());
         for (String entity : entities) {
             series.add(SeriesKeys.entity(entity));
         }

@@ -9,6 +9,8 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -153,6 +155,15 @@ public final class TrackedEntities {
             }
         }
         return longestNonOverlapping(candidates);
+    }
+
+    /** The canonical names of the tracked entities the text names, each once, in text order. */
+    public Set<String> namedIn(String text) {
+        Set<String> names = new LinkedHashSet<>();
+        for (TrackedMatch match : match(text)) {
+            names.add(match.canonical());
+        }
+        return names;
     }
 
     private static List<TrackedMatch> longestNonOverlapping(List<TrackedMatch> candidates) {

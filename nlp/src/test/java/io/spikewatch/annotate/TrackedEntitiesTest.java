@@ -38,6 +38,12 @@ class TrackedEntitiesTest {
     }
 
     @Test
+    void namesEachEntityOnceInTextOrder() {
+        assertThat(seed.namedIn("@elonmusk and Trump on X; Elon again")).containsExactly("Elon Musk", "Donald Trump", "X (platform)");
+        assertThat(seed.namedIn("nothing tracked here")).isEmpty();
+    }
+
+    @Test
     void singleLetterXMatchesOnlyOnItsOwn() {
         assertThat(canonicals("X is down")).containsExactly("X (platform)");
         assertThat(canonicals("they blamed X's servers")).containsExactly("X (platform)");
