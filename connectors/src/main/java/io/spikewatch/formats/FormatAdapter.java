@@ -1,5 +1,9 @@
 package io.spikewatch.formats;
 
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Optional;
+
 import io.spikewatch.schema.InputDocument;
 import io.spikewatch.schema.RawRecord;
 import io.spikewatch.schema.RejectedRecordException;
@@ -26,6 +30,20 @@ public interface FormatAdapter {
 
     /** The documents the record holds, in the order they appear in it. */
     List<InputDocument> map(RawRecord raw) throws RejectedRecordException;
+
+    /**
+     * The event time by which a source orders, paces and watermarks the record before it is
+     * parsed: the earliest of its documents' times, or empty when the record cannot be mapped or
+     * holds no document (it then keeps the time of the record before it, and the parse step
+     * dead-letters or skips it). Formats with a cheaper way to read the time override this.
+     */
+    default Optional<Instant> eventTime(RawRecord raw) {
+        try {
+            return map(raw).stream().map(InputDocument::eventTime).min(Comparator.naturalOrder());
+        } catch (RejectedRecordException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
 
     /**
      * Records seen so far that were valid but held nothing to map, per reason (such as

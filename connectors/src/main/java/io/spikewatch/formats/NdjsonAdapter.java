@@ -1,5 +1,8 @@
 package io.spikewatch.formats;
 
+import java.time.Instant;
+import java.util.Optional;
+
 import io.spikewatch.schema.InputDocument;
 import io.spikewatch.schema.RawRecord;
 import io.spikewatch.schema.RecordParser;
@@ -9,7 +12,7 @@ import java.util.List;
 /** Our own NDJSON schema (README, "Data formats") through {@link RecordParser}: one document a record. */
 public final class NdjsonAdapter implements FormatAdapter {
 
-    public static final String NAME = "ndjson";
+    public static final String NAME = RawRecord.NDJSON;
 
     private final RecordParser parser = new RecordParser();
 
@@ -21,5 +24,11 @@ public final class NdjsonAdapter implements FormatAdapter {
     @Override
     public List<InputDocument> map(RawRecord raw) throws RejectedRecordException {
         return List.of(parser.parse(raw));
+    }
+
+    /** Reads only the time field, without building the document. */
+    @Override
+    public Optional<Instant> eventTime(RawRecord raw) {
+        return parser.peekEventTime(raw.text());
     }
 }

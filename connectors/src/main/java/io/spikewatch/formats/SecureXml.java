@@ -43,9 +43,13 @@ final class SecureXml {
 
     private SecureXml() {}
 
-    /** A namespace-aware factory with every external access and DOCTYPE switched off. */
+    /**
+     * A namespace-aware factory with every external access and DOCTYPE switched off. It is the
+     * JDK's own parser, whatever else is on the class path: CoreNLP brings Xerces, which
+     * {@code newInstance()} would pick and which refuses the JAXP 1.5 access properties.
+     */
     static DocumentBuilderFactory factory() {
-        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newDefaultInstance();
         try {
             factory.setNamespaceAware(true);
             factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);

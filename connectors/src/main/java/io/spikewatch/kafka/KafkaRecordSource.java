@@ -1,5 +1,6 @@
 package io.spikewatch.kafka;
 
+import io.spikewatch.formats.SourceFormats;
 import io.spikewatch.schema.RawRecord;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
@@ -31,7 +32,12 @@ public final class KafkaRecordSource {
 
     /** An unbounded source: runs until the job is cancelled, picking up new partitions. */
     public static KafkaSource<RawRecord> unbounded(KafkaSettings settings) {
-        return builder(settings).build();
+        return unbounded(settings, SourceFormats.ndjson());
+    }
+
+    /** An unbounded source whose topics are in the formats {@code formats} gives them (by topic name). */
+    public static KafkaSource<RawRecord> unbounded(KafkaSettings settings, SourceFormats formats) {
+        return builder(settings, formats).build();
     }
 
     /**
@@ -39,17 +45,22 @@ public final class KafkaRecordSource {
      * job started, then ends (a backfill of what the topics hold, or a test).
      */
     public static KafkaSource<RawRecord> upToLatest(KafkaSettings settings) {
-        return builder(settings).setBounded(OffsetsInitializer.latest()).build();
+        return upToLatest(settings, SourceFormats.ndjson());
     }
 
-    private static KafkaSourceBuilder<RawRecord> builder(KafkaSettings settings) {
+    /** A bounded source whose topics are in the formats {@code formats} gives them (by topic name). */
+    public static KafkaSource<RawRecord> upToLatest(KafkaSettings settings, SourceFormats formats) {
+        return builder(settings, formats).setBounded(OffsetsInitializer.latest()).build();
+    }
+
+    private static KafkaSourceBuilder<RawRecord> builder(KafkaSettings settings, SourceFormats formats) {
         return KafkaSource.<RawRecord>builder()
                 .setBootstrapServers(settings.bootstrapServers())
                 .setTopics(settings.topics())
                 .setGroupId(settings.groupId())
                 .setClientIdPrefix(CLIENT_ID_PREFIX + "-" + settings.groupId())
                 .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
-                .setDeserializer(new RawRecordDeserializer())
+                .setDeserializer(new RawRecordDeserializer(formats))
                 .setProperty(KafkaSourceOptions.COMMIT_OFFSETS_ON_CHECKPOINT.key(), "true");
     }
 }

@@ -1,7 +1,9 @@
 package io.spikewatch.replay;
 
 import io.spikewatch.schema.RawRecord;
-import io.spikewatch.schema.RecordParser;
+import io.spikewatch.formats.FormatAdapter;
+import io.spikewatch.formats.FormatAdapterCache;
+import io.spikewatch.formats.SourceFormats;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads several NDJSON files at once and hands out their lines merged by event time: the next
+ * Reads several line-delimited files (NDJSON, or one platform record a line) at once and hands out their lines merged by event time: the next
  * line is always the earliest among the files' next lines. Each file is expected to be in
  * (roughly) event-time order; records out of order within a file come out where they stand,
  * which is how late records reach the pipeline. A line whose time cannot be read takes the time
@@ -24,13 +26,16 @@ final class MergedLineReader implements AutoCloseable {
     /** A line with its event time, ready to be emitted. */
     record TimedLine(RawRecord record, Instant eventTime) {}
 
-    private final RecordParser parser = new RecordParser();
+    private final FormatAdapterCache adapters = new FormatAdapterCache();
+    private final SourceFormats formats;
     private final List<FileLines> files = new ArrayList<>();
 
-    MergedLineReader(List<FileCursor> cursors) throws IOException {
+    /** Reads each file's lines as records of the format {@code formats} gives its path. */
+    MergedLineReader(List<FileCursor> cursors, SourceFormats formats) throws IOException {
+        this.formats = formats;
         try {
             for (FileCursor cursor : cursors) {
-                files.add(new FileLines(cursor, parser));
+                files.add(new FileLines(cursor, adapters.of(formats.formatOf(cursor.path()))));
             }
         } catch (IOException | RuntimeException e) {
             close();
@@ -89,15 +94,15 @@ final class MergedLineReader implements AutoCloseable {
     private static final class FileLines {
         private final String path;
         private final BufferedReader reader;
-        private final RecordParser parser;
+        private final FormatAdapter format;
         private long linesRead;
         private long linesEmitted;
         private Instant lastTime = Instant.EPOCH;
         private TimedLine head;
 
-        FileLines(FileCursor cursor, RecordParser parser) throws IOException {
+        FileLines(FileCursor cursor, FormatAdapter format) throws IOException {
             this.path = cursor.path();
-            this.parser = parser;
+            this.format = format;
             this.reader = Files.newBufferedReader(Path.of(path), StandardCharsets.UTF_8);
             for (long i = 0; i < cursor.linesConsumed(); i++) {
                 if (reader.readLine() == null) {
@@ -118,9 +123,10 @@ final class MergedLineReader implements AutoCloseable {
                 if (line.isBlank()) {
                     continue;
                 }
-                Instant time = parser.peekEventTime(line).orElse(lastTime);
+                RawRecord record = new RawRecord(path, "line " + linesRead, line, format.name());
+                Instant time = format.eventTime(record).orElse(lastTime);
                 lastTime = time.isAfter(lastTime) ? time : lastTime;
-                head = new TimedLine(new RawRecord(path, "line " + linesRead, line), time);
+                head = new TimedLine(record, time);
                 return;
             }
             linesEmitted = linesRead;

@@ -1,5 +1,7 @@
 package io.spikewatch.replay;
 
+import io.spikewatch.formats.PressFeedAdapter;
+import io.spikewatch.formats.SourceFormats;
 import io.spikewatch.schema.RawRecord;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +16,8 @@ import org.apache.flink.api.connector.source.SplitEnumeratorContext;
 import org.apache.flink.core.io.SimpleVersionedSerializer;
 
 /**
- * Replays NDJSON files (posts, statements, or both) in event time, for the fixtures and for
+ * Replays line-delimited files (posts, statements, or both; our NDJSON schema or one platform
+ * record a line, see {@link SourceFormats}) in event time, for the fixtures and for
  * backfills. All files are read together and merged by event time, so statements and posts
  * interleave as they happened; each record carries its event time as its timestamp. Runs as
  * fast as possible or at N times real time ({@link ReplaySpeed}). Bounded: the job ends when
@@ -34,25 +37,44 @@ public final class NdjsonReplaySource implements Source<RawRecord, ReplaySplit, 
 
     private final List<String> files;
     private final ReplaySpeed speed;
+    private final SourceFormats formats;
 
-    private NdjsonReplaySource(List<String> files, ReplaySpeed speed) {
+    private NdjsonReplaySource(List<String> files, ReplaySpeed speed, SourceFormats formats) {
         this.files = files;
         this.speed = speed;
+        this.formats = formats;
     }
 
-    /** A replay of {@code files}; each must exist and be readable, or the error names it. */
+    /** A replay of {@code files} in our own NDJSON schema; each must exist and be readable, or the error names it. */
     public static NdjsonReplaySource of(List<Path> files, ReplaySpeed speed) {
+        return of(files, speed, SourceFormats.ndjson());
+    }
+
+    /**
+     * A replay of {@code files}, each in the format {@code formats} gives it (looked up by the path
+     * as given), one record a line. Press feeds are whole XML documents, not lines: they are
+     * refused here (read them from Kafka, one feed document a message).
+     */
+    public static NdjsonReplaySource of(List<Path> files, ReplaySpeed speed, SourceFormats formats) {
         if (files.isEmpty()) {
             throw new IllegalArgumentException("a replay needs at least one input file");
         }
         List<String> paths = new ArrayList<>();
+        SourceFormats byAbsolutePath = formats;
         for (Path file : files) {
             if (!Files.isReadable(file) || Files.isDirectory(file)) {
                 throw new IllegalArgumentException("input file '" + file + "' does not exist or cannot be read");
             }
-            paths.add(file.toAbsolutePath().normalize().toString());
+            String format = formats.formatOf(file.toString());
+            if (PressFeedAdapter.NAME.equals(format)) {
+                throw new IllegalArgumentException("input file '" + file + "': the " + format
+                        + " format is one XML document a record, not one record a line; read press feeds from Kafka, one feed document a message");
+            }
+            String path = file.toAbsolutePath().normalize().toString();
+            paths.add(path);
+            byAbsolutePath = byAbsolutePath.with(path, format);
         }
-        return new NdjsonReplaySource(List.copyOf(paths), speed);
+        return new NdjsonReplaySource(List.copyOf(paths), speed, byAbsolutePath);
     }
 
     public ReplaySpeed speed() {
@@ -88,6 +110,6 @@ public final class NdjsonReplaySource implements Source<RawRecord, ReplaySplit, 
 
     @Override
     public SourceReader<RawRecord, ReplaySplit> createReader(SourceReaderContext context) {
-        return new ReplayReader(context, speed);
+        return new ReplayReader(context, speed, formats);
     }
 }

@@ -1,5 +1,7 @@
 package io.spikewatch.replay;
 
+import io.spikewatch.formats.SourceFormats;
+
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import io.spikewatch.formats.SourceFormats;
 import io.spikewatch.schema.RawRecord;
 import org.apache.flink.api.connector.source.ReaderOutput;
 import org.apache.flink.api.connector.source.SourceReader;
@@ -24,6 +27,7 @@ final class ReplayReader implements SourceReader<RawRecord, ReplaySplit> {
 
     private final SourceReaderContext context;
     private final ReplaySpeed speed;
+    private final SourceFormats formats;
     private final Counter linesEmitted;
 
     private MergedLineReader lines;
@@ -33,9 +37,10 @@ final class ReplayReader implements SourceReader<RawRecord, ReplaySplit> {
     private Instant firstEventTime;
     private long startNanos;
 
-    ReplayReader(SourceReaderContext context, ReplaySpeed speed) {
+    ReplayReader(SourceReaderContext context, ReplaySpeed speed, SourceFormats formats) {
         this.context = context;
         this.speed = speed;
+        this.formats = formats;
         this.linesEmitted = context.metricGroup().counter("replayLinesEmitted");
     }
 
@@ -116,7 +121,7 @@ final class ReplayReader implements SourceReader<RawRecord, ReplaySplit> {
             throw new IllegalStateException("a replay reader reads exactly one split, got " + splits);
         }
         try {
-            lines = new MergedLineReader(splits.get(0).cursors());
+            lines = new MergedLineReader(splits.get(0).cursors(), formats);
         } catch (IOException e) {
             throw new ReplayException("cannot open replay files " + splits.get(0).cursors(), e);
         }

@@ -2,6 +2,7 @@ package io.spikewatch.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.spikewatch.formats.SourceFormats;
 import io.spikewatch.schema.RawRecord;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -33,6 +34,15 @@ class RawRecordDeserializerTest {
         List<RawRecord> out = deserialize(new ConsumerRecord<>("statements", 1, 7L, utf8("key"), null));
 
         assertThat(out).containsExactly(new RawRecord("kafka:statements", "1@7", ""));
+    }
+
+    @Test
+    void marksEachRecordWithItsTopicsFormat() {
+        RawRecordDeserializer deserializer = new RawRecordDeserializer(SourceFormats.allIn("x-api-v2").with("press", "press-feed"));
+
+        assertThat(deserializer.toRawRecord("press", 0, 1L, utf8("<rss/>")).format()).isEqualTo("press-feed");
+        assertThat(deserializer.toRawRecord("posts", 0, 1L, utf8("{}")).format()).isEqualTo("x-api-v2");
+        assertThat(new RawRecordDeserializer().toRawRecord("press", 0, 1L, utf8("{}")).format()).isEqualTo("ndjson");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.spikewatch.cli;
 
 import io.spikewatch.annotate.AnnotatorConfig;
+import io.spikewatch.formats.SourceFormats;
 import io.spikewatch.index.ElasticsearchConnection;
 import io.spikewatch.index.ElasticsearchSink;
 import io.spikewatch.index.IndexDocument;
@@ -66,9 +67,11 @@ public final class MonitorRun {
             AnnotatorConfig annotatorConfig,
             MonitorSettings settings,
             AlertingSettings alerting) throws Exception {
-        Source<RawRecord, ?, ?> source = untilLatest ? KafkaRecordSource.upToLatest(kafka) : KafkaRecordSource.unbounded(kafka);
+        SourceFormats formats = settings.inputFormats();
+        Source<RawRecord, ?, ?> source = untilLatest
+                ? KafkaRecordSource.upToLatest(kafka, formats) : KafkaRecordSource.unbounded(kafka, formats);
         Source<RawRecord, ?, ?> fastSource = untilLatest
-                ? KafkaRecordSource.upToLatest(kafka.forFastPath()) : KafkaRecordSource.unbounded(kafka.forFastPath());
+                ? KafkaRecordSource.upToLatest(kafka.forFastPath(), formats) : KafkaRecordSource.unbounded(kafka.forFastPath(), formats);
         return environment(source, fastSource, connection, annotatorConfig, settings, alerting).execute(JOB_NAME);
     }
 
@@ -96,8 +99,9 @@ public final class MonitorRun {
             MonitorSettings settings,
             AlertingSettings alerting,
             Function<NdjsonReplaySource, Source<RawRecord, ?, ?>> fastPathSource) throws Exception {
-        NdjsonReplaySource source = NdjsonReplaySource.of(inputs, speed);
-        return environment(source, fastPathSource == null ? null : fastPathSource.apply(NdjsonReplaySource.of(inputs, speed)),
+        NdjsonReplaySource source = NdjsonReplaySource.of(inputs, speed, settings.inputFormats());
+        return environment(source,
+                fastPathSource == null ? null : fastPathSource.apply(NdjsonReplaySource.of(inputs, speed, settings.inputFormats())),
                 connection, annotatorConfig, settings, alerting);
     }
 

@@ -1,7 +1,9 @@
 package io.spikewatch.cli;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import io.spikewatch.formats.SourceFormats;
 import io.spikewatch.kafka.KafkaSettings;
+import io.spikewatch.schema.RawRecord;
 import io.spikewatch.monitor.AlertingSettings;
 import io.spikewatch.monitor.MonitorSettings;
 import io.spikewatch.replay.ReplaySpeed;
@@ -60,6 +62,14 @@ public final class RunCommand implements Callable<Integer> {
             description = "With --kafka-bootstrap: read up to the latest offsets as they are at the start, then end (a backfill); without it the job runs until stopped.")
     boolean untilLatest;
 
+    @Option(names = "--format", defaultValue = RawRecord.NDJSON, paramLabel = "FORMAT",
+            description = "The format of every input, one record a line or a Kafka message: ndjson (ours), x-api-v2, bluesky-jetstream, mastodon, or press-feed (Kafka only) (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Option(names = "--statements-format", paramLabel = "FORMAT",
+            description = "With --statements-topic: the format of that topic, e.g. press-feed (default: --format).")
+    String statementsFormat;
+
     @Mixin
     AnnotatorOptions annotatorOptions;
 
@@ -105,6 +115,7 @@ public final class RunCommand implements Callable<Integer> {
                 .annotationCache(annotatorOptions.cacheSettings())
                 .indexPending(pending.indexPending())
                 .sourceIdleness(kafka == null ? MonitorSettings.DEFAULT_SOURCE_IDLENESS : KAFKA_SOURCE_IDLENESS)
+                .inputFormats(inputFormats())
                 .build();
         AlertingSettings alerting = alertRules == null ? null
                 : AlertingSettings.fromRulesFile(alertRules, annotatorOptions.config().trackedEntitiesYaml());
@@ -121,6 +132,27 @@ public final class RunCommand implements Callable<Integer> {
             printer.deadLetters(summary);
         }
         return 0;
+    }
+
+    /** The formats of {@code --format} and {@code --statements-format}; a wrong name is an error naming the option. */
+    SourceFormats inputFormats() {
+        SourceFormats formats;
+        try {
+            formats = SourceFormats.allIn(format);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--format: " + e.getMessage(), e);
+        }
+        if (statementsFormat == null) {
+            return formats;
+        }
+        if (statementsTopic == null) {
+            throw new ParameterException(spec.commandLine(), "--statements-format needs --statements-topic");
+        }
+        try {
+            return formats.with(statementsTopic, statementsFormat);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--statements-format: " + e.getMessage(), e);
+        }
     }
 
     /** The Kafka settings of the options, or null to read files; mixing the two is an error. */

@@ -1,5 +1,6 @@
 package io.spikewatch.monitor;
 
+import io.spikewatch.formats.SourceFormats;
 import io.spikewatch.annotate.AnnotationCacheSettings;
 import io.spikewatch.index.IndexNames;
 import java.io.Serializable;
@@ -56,6 +57,7 @@ public final class MonitorSettings implements Serializable {
     private final AnnotationCacheSettings annotationCache;
     private final boolean indexPending;
     private final Duration sourceIdleness;
+    private final SourceFormats inputFormats;
 
     private MonitorSettings(Builder b) {
         this.indices = b.indices;
@@ -68,6 +70,7 @@ public final class MonitorSettings implements Serializable {
         this.annotationCache = b.annotationCache;
         this.indexPending = b.indexPending;
         this.sourceIdleness = b.sourceIdleness;
+        this.inputFormats = b.inputFormats;
     }
 
     public static Builder builder() {
@@ -122,6 +125,11 @@ public final class MonitorSettings implements Serializable {
         return sourceIdleness;
     }
 
+    /** The format of each input (a file by its path as given, a Kafka topic by its name); all NDJSON by default. */
+    public SourceFormats inputFormats() {
+        return inputFormats;
+    }
+
     @Override
     public String toString() {
         return "MonitorSettings{indices=" + indices + ", outOfOrderness=" + outOfOrderness
@@ -129,7 +137,7 @@ public final class MonitorSettings implements Serializable {
                 + ", allowedLateness=" + allowedLateness + ", checkpointInterval=" + checkpointInterval
                 + ", annotationParallelism=" + annotationParallelism + ", unalignedCheckpoints=" + unalignedCheckpoints
                 + ", annotationCache=" + annotationCache + ", indexPending=" + indexPending
-                + ", sourceIdleness=" + sourceIdleness + "}";
+                + ", sourceIdleness=" + sourceIdleness + ", inputFormats=" + inputFormats + "}";
     }
 
     /** Builder whose setters validate; every setting has a named default. */
@@ -144,6 +152,7 @@ public final class MonitorSettings implements Serializable {
         private AnnotationCacheSettings annotationCache = AnnotationCacheSettings.DEFAULTS;
         private boolean indexPending = DEFAULT_INDEX_PENDING;
         private Duration sourceIdleness = DEFAULT_SOURCE_IDLENESS;
+        private SourceFormats inputFormats = SourceFormats.ndjson();
 
         public Builder indices(IndexNames indices) {
             this.indices = Objects.requireNonNull(indices, "indices");
@@ -195,6 +204,12 @@ public final class MonitorSettings implements Serializable {
         /** Whether to index each post as pending ahead of its annotation (see {@link #DEFAULT_INDEX_PENDING}). */
         public Builder indexPending(boolean value) {
             this.indexPending = value;
+            return this;
+        }
+
+        /** The format of each input (see {@link MonitorSettings#inputFormats()}). */
+        public Builder inputFormats(SourceFormats value) {
+            this.inputFormats = java.util.Objects.requireNonNull(value, "input-formats");
             return this;
         }
 

@@ -49,4 +49,24 @@ class KafkaRunOptionsTest {
         assertThat(badBroker.errors()).contains("invalid Kafka option: kafka-bootstrap: 'localhost' is not HOST:PORT");
         assertThat(badTopic.errors()).contains("invalid Kafka option: topics: 'posts' is named twice");
     }
+
+    @Test
+    void anUnknownFormatIsNamedWithTheKnownOnes() {
+        CommandRun result = CommandRun.of("run", "--in", "posts.ndjson", "--format", "tweets");
+
+        assertThat(result.exitCode()).isNotZero();
+        assertThat(result.errors()).contains("--format: input format: unknown input format 'tweets'")
+                .contains("ndjson, x-api-v2, bluesky-jetstream, mastodon, press-feed");
+    }
+
+    @Test
+    void theStatementsFormatNeedsTheStatementsTopic() {
+        CommandRun withoutTopic = CommandRun.of("run", "--kafka-bootstrap", "localhost:9092", "--posts-topic", "posts",
+                "--statements-format", "press-feed");
+        CommandRun badFormat = CommandRun.of("run", "--kafka-bootstrap", "localhost:9092", "--posts-topic", "posts",
+                "--statements-topic", "press", "--statements-format", "rss");
+
+        assertThat(withoutTopic.errors()).contains("--statements-format needs --statements-topic");
+        assertThat(badFormat.errors()).contains("--statements-format: input format of press: unknown input format 'rss'");
+    }
 }
