@@ -96,6 +96,12 @@ public final class DemoCommand implements Callable<Integer> {
         out.println(scenario.describe(scenarioDir).indent(2));
 
         IndexNames indices = elasticsearch.indices();
+        try (ElasticsearchClient client = elasticsearch.connection().createClient()) {
+            List<String> deleted = DemoIndices.clearPreviousRun(client, indices);
+            if (!deleted.isEmpty()) {
+                out.println("  starting from empty indices: deleted the previous demo's " + String.join(", ", deleted));
+            }
+        }
         LiveServer live = noLivePage ? null : LivePageOption.start(elasticsearch.connection(), indices, livePort, "--live-port");
         try {
             if (live != null) {

@@ -1,11 +1,19 @@
 package io.spikewatch.monitor;
 
+import io.spikewatch.annotate.Annotation;
+import io.spikewatch.annotate.EntitySentiment;
 import io.spikewatch.metrics.Observation;
 import io.spikewatch.schema.Post;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The metric observations one annotated post makes: one overall, one per tracked entity it names. */
+/**
+ * The metric observations one annotated post makes: one overall, with the post's sentiment, and
+ * one per tracked entity it names, with the sentiment about that entity (its clauses, see the
+ * annotator), so an entity's series counts the anger aimed at it, not at whatever else the post
+ * names ("X is down again, great job Elon" is negative about both; "stuck on the loading screen
+ * #XDown #DeSantis2024" about the platform, not the candidate).
+ */
 public final class Observations {
 
     private Observations() {}
@@ -17,8 +25,19 @@ public final class Observations {
         List<Observation> observations = new ArrayList<>();
         observations.add(new Observation(Observation.SCOPE_ALL, null, post.authorKey(), label, score, time));
         for (String entity : outcome.annotation().canonicalEntities()) {
-            observations.add(new Observation(Observation.SCOPE_ENTITY, entity, post.authorKey(), label, score, time));
+            EntitySentiment about = outcome.succeeded() ? sentimentAbout(outcome.annotation(), entity) : null;
+            observations.add(new Observation(Observation.SCOPE_ENTITY, entity, post.authorKey(),
+                    about == null ? label : about.label(), about == null ? score : about.score(), time));
         }
         return observations;
+    }
+
+    private static EntitySentiment sentimentAbout(Annotation annotation, String entity) {
+        for (EntitySentiment sentiment : annotation.entitySentiments()) {
+            if (sentiment.entity().equals(entity)) {
+                return sentiment;
+            }
+        }
+        return null;
     }
 }

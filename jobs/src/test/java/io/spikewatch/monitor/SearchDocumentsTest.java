@@ -1,6 +1,7 @@
 package io.spikewatch.monitor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.spikewatch.annotate.Annotation;
@@ -80,6 +81,21 @@ class SearchDocumentsTest {
             assertThat(o.sentimentLabel()).isEqualTo("negative");
             assertThat(o.eventTimeMillis()).isEqualTo(POST.createdAt().toEpochMilli());
         });
+    }
+
+    @Test
+    void anEntitysSeriesObservesTheSentimentAboutThatEntity() {
+        Annotation aimed = new Annotation(
+                List.of(new EntityMention("Twitter", "ORGANIZATION", 0, 7, "X (platform)"),
+                        new EntityMention("#DeSantis2024", "PERSON", 30, 43, "Ron DeSantis")),
+                new Sentiment("negative", -0.5),
+                List.of(new EntitySentiment("X (platform)", "negative", -0.7, 1), new EntitySentiment("Ron DeSantis", "neutral", 0.1, 1)));
+
+        List<Observation> observations = Observations.of(POST, new AnnotationOutcome(aimed, null));
+
+        assertThat(observations).extracting(Observation::seriesKey, Observation::sentimentLabel).containsExactly(
+                tuple("all", "negative"), tuple("entity:X (platform)", "negative"), tuple("entity:Ron DeSantis", "neutral"));
+        assertThat(observations.get(2).sentimentScore()).isEqualTo(0.1);
     }
 
     @Test

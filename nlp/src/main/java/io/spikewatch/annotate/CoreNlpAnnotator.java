@@ -21,8 +21,8 @@ import java.util.Optional;
  * social media ({@link SocialTextNormalizer}); every offset it reports is mapped back, so entity
  * mentions always point into the original text. The message's polarity is the
  * {@link PolarityModel}'s; an entity's is the same classifier's on the clause around each of its
- * mentions (the message's own when that clause is the whole message), so the two agree where
- * they judge the same words. Praise after a complaint about a failing service is read as irony
+ * mentions (the message's own when that clause is the whole message, or when every mention names
+ * the same entity), so the two agree where they judge the same words. Praise after a complaint about a failing service is read as irony
  * ({@link IronicPraise}).
  *
  * <p>Thread-safe. Construction is cheap after the first one in a JVM for the same pipeline
@@ -116,6 +116,12 @@ public final class CoreNlpAnnotator implements TextAnnotator {
 
         List<EntityMention> mentions = MentionMerger.merge(text, nerSpans(document, normalized), tracked.match(text));
         EntitySentimentAggregator<Polarity> perEntity = EntitySentimentAggregator.ofPolarities();
+        if (namesOneEntity(mentions)) {
+            for (EntityMention mention : mentions) {
+                perEntity.add(mention, message, message);
+            }
+            return new Annotation(mentions, message.toSentiment(), perEntity.result());
+        }
         List<SentenceOffsets> offsets = SentenceOffsets.of(sentences, normalized);
         for (EntityMention mention : mentions) {
             SentenceOffsets sentence = SentenceOffsets.at(offsets, mention.start());
@@ -165,6 +171,16 @@ public final class CoreNlpAnnotator implements TextAnnotator {
             perEntity.add(mention, unit, SentimentClauses.score(unit));
         }
         return new Annotation(mentions, messageSentiment.result(), perEntity.result());
+    }
+
+    /**
+     * True when every mention names the same entity: the post is then about that one target as a
+     * whole, and the message's polarity is the entity's. Its clauses alone would miss a complaint
+     * in a sentence that does not repeat the name ("stuck on the loading screen. Twitter is
+     * melting", "can not join the space. 5 minutes of connecting... #TwitterBlackout").
+     */
+    private static boolean namesOneEntity(List<EntityMention> mentions) {
+        return !mentions.isEmpty() && mentions.stream().map(EntityMention::entityName).distinct().count() == 1;
     }
 
     private List<CoreSentence> parse(String text) {

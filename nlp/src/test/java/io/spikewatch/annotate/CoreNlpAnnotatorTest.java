@@ -135,6 +135,18 @@ class CoreNlpAnnotatorTest {
     }
 
     @Test
+    void aPostAboutOneEntityGivesItTheMessagesSentiment() {
+        // the complaint is in a sentence that does not name the platform; the post is still about it
+        for (String text : List.of("stuck on the loading screen. Twitter is melting",
+                "is anyone actually IN the X Space? been trying for 4 min \uD83D\uDE2D\uD83D\uDE2D")) {
+            Annotation a = annotator.annotate(text);
+            assertThat(a.sentiment().label()).as(text).isEqualTo(Sentiment.NEGATIVE);
+            assertThat(sentimentFor(a, "X (platform)").orElseThrow().label()).as(text).isEqualTo(Sentiment.NEGATIVE);
+            assertThat(sentimentFor(a, "X (platform)").orElseThrow().score()).as(text).isEqualTo(a.sentiment().score());
+        }
+    }
+
+    @Test
     void theClassifierReadsSocialTextAndSarcasm() {
         Annotation sarcastic = annotator.annotate("X is down again, great job Elon");
         assertThat(sarcastic.sentiment().label()).isEqualTo(Sentiment.NEGATIVE);
