@@ -54,8 +54,10 @@ public final class ElasticsearchAccessCheck {
     private static String transportProblem(ElasticsearchConnection connection, IOException e) {
         boolean https = connection.urls().stream().anyMatch(u -> u.getScheme().equals("https"));
         String ca = connection.trustedCaSource();
+        // The certificate's own problem first: the client wraps it in handshake exceptions of its own.
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof CertPathBuilderException || t instanceof CertPathValidatorException) {
+            if (t instanceof CertPathBuilderException || t instanceof CertPathValidatorException
+                    || String.valueOf(t.getMessage()).startsWith("PKIX path")) {
                 return "the server's TLS certificate is not trusted: "
                         + (ca == null ? "it is not signed by a CA this JVM trusts; give the cluster's CA certificate"
                         : "it is not signed by the CA of " + ca);
@@ -63,6 +65,8 @@ public final class ElasticsearchAccessCheck {
             if (t instanceof SSLPeerUnverifiedException) {
                 return "the server's TLS certificate does not name the host of the URL (" + t.getMessage() + ")";
             }
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SSLHandshakeException || t instanceof SSLException) {
                 return "the TLS handshake failed: " + t.getMessage();
             }
