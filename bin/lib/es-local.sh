@@ -1,10 +1,17 @@
 #!/usr/bin/env bash
 # Runs a local, single-node Elasticsearch for development and the integration tests.
 #
-#   es-local.sh start|stop|status [--port N] [--name NAME] [--purge]
+#   es-local.sh start|stop|status [--port N] [--name NAME] [--secure] [--purge]
 #
 # `stop --purge` also deletes the instance's config, data and logs (tests use it for their
 # throw-away instances).
+#
+# `start --secure` turns security on: HTTPS with a CA and node certificate generated for the
+# instance (once, by the distribution's elasticsearch-certutil; the node certificate names
+# 127.0.0.1 and localhost) and the built-in user `elastic` with the password in the environment
+# variable SPIKEWATCH_ES_PASSWORD (its bootstrap password, put in the instance's keystore from
+# standard input, never on a command line). It prints the https URL and, on a second line, the
+# CA certificate to trust (PEM). An instance keeps the mode it was first started with.
 #
 # The server is the integ-test distribution that Maven Central serves; its version is the root
 # pom property `elasticsearch.server.version`. The distribution is unpacked once and shared; each
@@ -19,6 +26,7 @@
 #   ES_JAVA_HOME   the Java the server runs on (default: the `java` on PATH)
 #   SPIKEWATCH_ES_START_TIMEOUT  seconds to wait for the cluster to turn yellow (default 120)
 #   SPIKEWATCH_ES_STOP_TIMEOUT   seconds to wait after SIGTERM before SIGKILL (default 30)
+#   SPIKEWATCH_ES_PASSWORD       with --secure: the password of the user `elastic`
 #
 # Exit codes: 0 ok / running, 1 failure, 2 usage error, 3 not running (status).
 
@@ -35,6 +43,9 @@ readonly START_TIMEOUT_S="${SPIKEWATCH_ES_START_TIMEOUT:-120}"
 readonly STOP_TIMEOUT_S="${SPIKEWATCH_ES_STOP_TIMEOUT:-30}"
 readonly EXIT_NOT_RUNNING=3
 readonly DEPENDENCY_PLUGIN_VERSION=3.8.1
+readonly CERT_DAYS=30
+readonly SECURE_USER=elastic
+readonly MIN_PASSWORD_LENGTH=6
 
 script_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$script_dir/../.." && pwd)"
@@ -54,6 +65,7 @@ shift
 port="$DEFAULT_PORT"
 name="$DEFAULT_NAME"
 purge=false
+secure=false
 while [[ $# -gt 0 ]]; do
     case "$1" in
         --port) [[ $# -ge 2 ]] || usage; port="$2"; shift 2 ;;
@@ -61,6 +73,7 @@ while [[ $# -gt 0 ]]; do
         --name) [[ $# -ge 2 ]] || usage; name="$2"; shift 2 ;;
         --name=*) name="${1#--name=}"; shift ;;
         --purge) purge=true; shift ;;
+        --secure) secure=true; shift ;;
         -h|--help) usage ;;
         *) log "unknown argument: $1"; usage ;;
     esac
@@ -70,7 +83,17 @@ done
 [[ "$name" =~ ^[a-z0-9][a-z0-9_-]{0,62}$ ]] \
     || die "--name must be lowercase letters, digits, '-' or '_' (at most 63), got '$name'"
 
-url="http://$ES_HOST:$port"
+if $secure; then
+    [[ "$command" == "start" ]] || die "--secure applies to start"
+    [[ -n "${SPIKEWATCH_ES_PASSWORD:-}" ]] || die "--secure needs the password of user '$SECURE_USER' in SPIKEWATCH_ES_PASSWORD"
+    (( ${#SPIKEWATCH_ES_PASSWORD} >= MIN_PASSWORD_LENGTH )) \
+        || die "SPIKEWATCH_ES_PASSWORD must have at least $MIN_PASSWORD_LENGTH characters (Elasticsearch's rule)"
+    url="https://$ES_HOST:$port"
+else
+    url="http://$ES_HOST:$port"
+fi
+# Set by start to the CA certificate of a secure instance.
+ca_file=""
 
 # ---------------------------------------------------------------- who runs the server
 
@@ -202,12 +225,63 @@ http.port: $port
 discovery.type: single-node
 # A nearly full disk must not turn the indices read-only in development.
 cluster.routing.allocation.disk.threshold_enabled: false
-xpack.security.enabled: false
 action.destructive_requires_name: false
 EOF
+    if $secure; then
+        cat >>"$conf/elasticsearch.yml" <<EOF
+xpack.security.enabled: true
+xpack.security.http.ssl.enabled: true
+xpack.security.http.ssl.key: certs/http/http.key
+xpack.security.http.ssl.certificate: certs/http/http.crt
+xpack.security.http.ssl.certificate_authorities: certs/ca/ca.crt
+EOF
+        touch "$instance/secure"
+    else
+        printf 'xpack.security.enabled: false\n' >>"$conf/elasticsearch.yml"
+        rm -f "$instance/secure"
+    fi
     if $as_root; then
         chown -R "$ES_USER:$ES_USER" "$instance"
     fi
+}
+
+# Runs one of the distribution's command-line tools on the instance's config, as the server's user.
+es_tool() {
+    local home="$1" instance="$2" tool="$3"
+    shift 3
+    as_es_user env ES_PATH_CONF="$instance/config" ES_JAVA_HOME="$(java_home)" "$home/bin/$tool" "$@"
+}
+
+# Generates the instance's CA and HTTP certificate once (PEM, under config/certs).
+ensure_certificates() {
+    local home="$1" instance="$2"
+    local certs="$instance/config/certs"
+    if [[ -s "$certs/ca/ca.crt" && -s "$certs/http/http.crt" && -s "$certs/http/http.key" ]]; then
+        return
+    fi
+    log "generating a CA and an HTTP certificate for 127.0.0.1 and localhost (valid $CERT_DAYS days)"
+    rm -rf "$certs"
+    mkdir -p "$certs"
+    if $as_root; then chown "$ES_USER:$ES_USER" "$certs"; fi
+    es_tool "$home" "$instance" elasticsearch-certutil ca --pem --silent --days "$CERT_DAYS" --out "$certs/ca.zip" >&2 \
+        || die "elasticsearch-certutil could not create the CA"
+    as_es_user unzip -q -o "$certs/ca.zip" -d "$certs" || die "could not unpack $certs/ca.zip"
+    es_tool "$home" "$instance" elasticsearch-certutil cert --pem --silent --days "$CERT_DAYS" \
+        --ca-cert "$certs/ca/ca.crt" --ca-key "$certs/ca/ca.key" --name http --ip "$ES_HOST" --dns localhost \
+        --out "$certs/http.zip" >&2 || die "elasticsearch-certutil could not create the HTTP certificate"
+    as_es_user unzip -q -o "$certs/http.zip" -d "$certs" || die "could not unpack $certs/http.zip"
+    rm -f "$certs/ca.zip" "$certs/http.zip"
+}
+
+# Puts the password of `elastic` in the instance's keystore as its bootstrap password (from stdin).
+write_bootstrap_password() {
+    local home="$1" instance="$2"
+    if [[ ! -f "$instance/config/elasticsearch.keystore" ]]; then
+        es_tool "$home" "$instance" elasticsearch-keystore create -s >&2 || die "could not create the keystore"
+    fi
+    printf '%s' "$SPIKEWATCH_ES_PASSWORD" \
+        | es_tool "$home" "$instance" elasticsearch-keystore add -x -f -s bootstrap.password >&2 \
+        || die "could not store the bootstrap password in the keystore"
 }
 
 java_home() {
@@ -221,12 +295,25 @@ java_home() {
     printf '%s' "$(dirname "$(dirname "$java")")"
 }
 
+# curl against the instance: over https with its CA and as `elastic` (credentials on stdin) when secure.
+es_curl() {
+    if [[ -n "$ca_file" ]]; then
+        printf 'user = "%s:%s"\n' "$SECURE_USER" "${SPIKEWATCH_ES_PASSWORD:-}" \
+            | curl --config - --cacert "$ca_file" "$@"
+    else
+        curl "$@"
+    fi
+}
+
+# Whether anything answers HTTP(S) on the port ("000": nothing); no certificate check, no credentials.
 health_code() {
-    curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$url/_cluster/health" 2>/dev/null || true
+    local code
+    code="$(curl -sk -o /dev/null -w '%{http_code}' --max-time 5 "$url/_cluster/health" 2>/dev/null)" || true
+    printf '%s' "${code:-000}"
 }
 
 is_yellow_or_green() {
-    curl -sf --max-time 5 "$url/_cluster/health?wait_for_status=yellow&timeout=1s" 2>/dev/null \
+    es_curl -sf --max-time 5 "$url/_cluster/health?wait_for_status=yellow&timeout=1s" 2>/dev/null \
         | grep -Eq '"status":"(yellow|green)"'
 }
 
@@ -259,11 +346,14 @@ cmd_start() {
     base="$(choose_base)"
     instance="$base/instances/$name"
     pid_file="$instance/es.pid"
+    if $secure; then
+        ca_file="$instance/config/certs/ca/ca.crt"
+    fi
 
     if pid="$(pid_of_instance "$pid_file")"; then
         if is_yellow_or_green; then
             log "Elasticsearch '$name' is already running (pid $pid)"
-            printf '%s\n' "$url"
+            print_endpoint
             return 0
         fi
         die "Elasticsearch '$name' has pid $pid but $url does not answer; stop it first"
@@ -271,7 +361,7 @@ cmd_start() {
     if [[ "$(health_code)" != "000" ]]; then
         if is_yellow_or_green; then
             log "an Elasticsearch is already running on port $port (not started by this instance name)"
-            printf '%s\n' "$url"
+            print_endpoint
             return 0
         fi
         die "port $port is in use by something that is not a healthy Elasticsearch"
@@ -279,6 +369,10 @@ cmd_start() {
 
     home="$(ensure_distribution "$version" "$base")"
     write_instance_config "$home" "$instance"
+    if $secure; then
+        ensure_certificates "$home" "$instance"
+        write_bootstrap_password "$home" "$instance"
+    fi
     rm -f "$pid_file"
 
     local jhome opts
@@ -307,7 +401,15 @@ cmd_start() {
         sleep 0.5
     done
     log "Elasticsearch '$name' is up (pid $(cat "$pid_file"))"
+    print_endpoint
+}
+
+# The URL on stdout and, for a secure instance, the CA certificate on the next line.
+print_endpoint() {
     printf '%s\n' "$url"
+    if [[ -n "$ca_file" ]]; then
+        printf '%s\n' "$ca_file"
+    fi
 }
 
 # Finds the instance folder without creating anything (status and stop must not side-effect).

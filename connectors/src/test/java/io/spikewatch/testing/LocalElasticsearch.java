@@ -11,14 +11,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.security.SecureRandom;
+import io.spikewatch.secrets.Secret;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One real Elasticsearch per test JVM, started on a free port by the project's own
  * {@code bin/lib/es-local.sh} (instance {@code test-<port>}) and stopped, with its data deleted,
- * when the JVM exits.
+ * when the JVM exits. {@link #secured()} is a second one, started only by the tests that ask for
+ * it, with security on: HTTPS with a CA the script generates, and the user {@code elastic} with
+ * a random password.
  *
  * <p>The repository root comes from the system property {@value #HOME_PROPERTY} (Failsafe sets
  * it), else from walking up from the working directory to the folder holding the script. Set
@@ -32,17 +38,30 @@ public final class LocalElasticsearch {
     /** The script has its own health deadline; this only guards against it hanging. */
     static final Duration SCRIPT_TIMEOUT = Duration.ofMinutes(5);
 
+    /** The user of the secured instance (Elasticsearch's built-in superuser). */
+    public static final String SECURE_USER = "elastic";
+    private static final int PASSWORD_BYTES = 18;
+
     private static LocalElasticsearch instance;
+    private static LocalElasticsearch secured;
     private static final AtomicInteger PREFIX_COUNTER = new AtomicInteger();
 
     private final String url;
     private final ElasticsearchConnection connection;
     private final ElasticsearchClient client;
+    private final Path caFile;
+    private final Secret password;
 
     private LocalElasticsearch(String url) {
+        this(url, ElasticsearchConnection.of(url), null, null);
+    }
+
+    private LocalElasticsearch(String url, ElasticsearchConnection connection, Path caFile, Secret password) {
         this.url = url;
-        this.connection = ElasticsearchConnection.of(url);
+        this.connection = connection;
         this.client = connection.createClient();
+        this.caFile = caFile;
+        this.password = password;
     }
 
     /** The shared instance, started on first use. */
@@ -54,8 +73,52 @@ public final class LocalElasticsearch {
         return instance;
     }
 
+    /**
+     * The shared secured instance, started on first use: {@link #url()} is https, {@link #connection()}
+     * trusts its CA and logs in as {@link #SECURE_USER} with {@link #password()}.
+     */
+    public static synchronized LocalElasticsearch secured() {
+        if (secured == null) {
+            Path root = repositoryRoot();
+            int port = freePort();
+            String name = "test-secure-" + port;
+            byte[] random = new byte[PASSWORD_BYTES];
+            new SecureRandom().nextBytes(random);
+            Secret password = new Secret(Base64.getUrlEncoder().withoutPadding().encodeToString(random));
+            Map<String, String> env = Map.of("SPIKEWATCH_ES_PASSWORD", password.reveal());
+            List<String> printed = run(root, env, "start", "--port", String.valueOf(port), "--name", name, "--secure");
+            Runtime.getRuntime().addShutdownHook(new Thread(
+                    () -> run(root, Map.of(), "stop", "--port", String.valueOf(port), "--name", name, "--purge"),
+                    "stop-elasticsearch-" + name));
+            if (printed.size() < 2) {
+                throw new IllegalStateException(SCRIPT + " start --secure printed " + printed + ", not the URL and the CA file");
+            }
+            Path ca = Path.of(printed.get(1));
+            byte[] pem;
+            try {
+                pem = Files.readAllBytes(ca);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the secured instance's CA " + ca, e);
+            }
+            ElasticsearchConnection connection = ElasticsearchConnection.of(printed.get(0))
+                    .withBasicAuth(SECURE_USER, password).withTrustedCa(pem, ca.getFileName().toString());
+            secured = new LocalElasticsearch(printed.get(0), connection, ca, password);
+        }
+        return secured;
+    }
+
     public String url() {
         return url;
+    }
+
+    /** The CA certificate (PEM) of the secured instance; null for the plain one. */
+    public Path caFile() {
+        return caFile;
+    }
+
+    /** The password of {@link #SECURE_USER} on the secured instance; null for the plain one. */
+    public Secret password() {
+        return password;
     }
 
     public ElasticsearchConnection connection() {
@@ -76,9 +139,9 @@ public final class LocalElasticsearch {
         Path root = repositoryRoot();
         int port = freePort();
         String name = "test-" + port;
-        run(root, "start", "--port", String.valueOf(port), "--name", name);
+        run(root, Map.of(), "start", "--port", String.valueOf(port), "--name", name);
         Runtime.getRuntime().addShutdownHook(new Thread(
-                () -> run(root, "stop", "--port", String.valueOf(port), "--name", name, "--purge"),
+                () -> run(root, Map.of(), "stop", "--port", String.valueOf(port), "--name", name, "--purge"),
                 "stop-elasticsearch-" + name));
         return "http://127.0.0.1:" + port;
     }
@@ -105,20 +168,25 @@ public final class LocalElasticsearch {
         }
     }
 
-    private static void run(Path root, String... args) {
+    /** Runs the script with extra environment variables; returns the lines it printed on standard output. */
+    private static List<String> run(Path root, Map<String, String> env, String... args) {
         List<String> command = new java.util.ArrayList<>();
         command.add(root.resolve(SCRIPT).toString());
         command.addAll(List.of(args));
         try {
-            Path output = Files.createTempFile("es-local-", ".log");
-            Process process = new ProcessBuilder(command)
+            Path output = Files.createTempFile("es-local-", ".out");
+            Path errors = Files.createTempFile("es-local-", ".log");
+            ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(root.toFile())
-                    .redirectErrorStream(true)
-                    .redirectOutput(output.toFile())
-                    .start();
+                    .redirectError(errors.toFile())
+                    .redirectOutput(output.toFile());
+            builder.environment().putAll(env);
+            Process process = builder.start();
             boolean finished = process.waitFor(SCRIPT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            String log = Files.readString(output);
+            List<String> printed = Files.readAllLines(output);
+            String log = Files.readString(errors) + String.join("\n", printed);
             Files.deleteIfExists(output);
+            Files.deleteIfExists(errors);
             if (!finished) {
                 process.destroyForcibly();
                 throw new IllegalStateException(String.join(" ", command) + " did not finish within "
@@ -128,6 +196,7 @@ public final class LocalElasticsearch {
                 throw new IllegalStateException(String.join(" ", command) + " failed with exit code "
                         + process.exitValue() + ":\n" + log);
             }
+            return printed;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot run " + command, e);
         } catch (InterruptedException e) {

@@ -1,5 +1,6 @@
 package io.spikewatch.alerts;
 
+import io.spikewatch.secrets.Secret;
 import io.spikewatch.yaml.YamlValues;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
 package io.spikewatch.alerts;
 
+import io.spikewatch.secrets.Secret;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

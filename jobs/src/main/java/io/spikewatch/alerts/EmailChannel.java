@@ -1,5 +1,6 @@
 package io.spikewatch.alerts;
 
+import io.spikewatch.secrets.Secret;
 import io.spikewatch.spikes.Spike;
 import io.spikewatch.spikes.SpikeExplanation;
 import io.spikewatch.spikes.TermWeight;

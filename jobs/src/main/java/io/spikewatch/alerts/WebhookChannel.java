@@ -1,5 +1,6 @@
 package io.spikewatch.alerts;
 
+import io.spikewatch.secrets.Secret;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URI;

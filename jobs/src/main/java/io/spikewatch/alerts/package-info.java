@@ -44,7 +44,7 @@
  *       {@code from}, {@code to} (list), {@code timeout}: plain text, subject = the alert's title</td></tr>
  * </table>
  * Secrets come from the environment: {@code ${NAME}} anywhere in a channel's values, or
- * {@code password_env: NAME}. They are never printed ({@link io.spikewatch.alerts.Secret}); error
+ * {@code password_env: NAME}. They are never printed ({@link io.spikewatch.secrets.Secret}); error
  * messages name the variable, never its value. An unset variable is a start-up error, unless the
  * channel has {@code optional: true}: it is then switched off and listed in
  * {@link io.spikewatch.alerts.AlertConfig#disabledChannels()} with the variable's name.

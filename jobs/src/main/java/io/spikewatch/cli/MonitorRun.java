@@ -2,6 +2,7 @@ package io.spikewatch.cli;
 
 import io.spikewatch.annotate.AnnotatorConfig;
 import io.spikewatch.formats.SourceFormats;
+import io.spikewatch.index.ElasticsearchAccessCheck;
 import io.spikewatch.index.ElasticsearchConnection;
 import io.spikewatch.index.ElasticsearchSink;
 import io.spikewatch.index.IndexDocument;
@@ -115,6 +116,8 @@ public final class MonitorRun {
         if (alerting != null) {
             alerting.rules();
         }
+        // A wrong password or an untrusted certificate stops the run here, with a sentence saying which.
+        ElasticsearchAccessCheck.verify(connection);
         try (ElasticsearchClient client = connection.createClient()) {
             IndexTemplates.install(client, settings.indices());
         }

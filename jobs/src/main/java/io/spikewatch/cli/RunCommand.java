@@ -2,6 +2,11 @@ package io.spikewatch.cli;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.spikewatch.formats.SourceFormats;
+import io.spikewatch.annotate.AnnotatorConfig;
+import io.spikewatch.config.RunInput;
+import io.spikewatch.config.SpikewatchConfig;
+import io.spikewatch.config.SpikewatchConfigLoader;
+import io.spikewatch.index.ElasticsearchConnection;
 import io.spikewatch.kafka.KafkaSettings;
 import io.spikewatch.schema.RawRecord;
 import io.spikewatch.monitor.AlertingSettings;
@@ -12,6 +17,8 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,7 +29,8 @@ import picocli.CommandLine.ParameterException;
 
 /**
  * Runs the monitor job over NDJSON files (a backfill, or a replay at N x real time), or over
- * Kafka topics of the same NDJSON lines (one record per message).
+ * Kafka topics of the same NDJSON lines (one record per message); configured by options, or by
+ * one YAML file ({@code --config}), which then excludes the options it covers.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Run the monitor job over NDJSON files, or Kafka topics, of posts and statements into Elasticsearch.")
@@ -32,7 +40,15 @@ public final class RunCommand implements Callable<Integer> {
      * With Kafka, a partition without records for this long stops holding the event-time
      * watermark (a statements topic may be quiet for hours); files are never idle.
      */
-    static final Duration KAFKA_SOURCE_IDLENESS = Duration.ofSeconds(30);
+    static final Duration KAFKA_SOURCE_IDLENESS = SpikewatchConfigLoader.DEFAULT_KAFKA_IDLE_AFTER;
+
+    /** The options that may come with --config: they shape the printed summary, not the job. */
+    static final Set<String> OPTIONS_BESIDE_CONFIG = Set.of("--config", "--time-zone");
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "A YAML file with the sources, Elasticsearch (hosts, index prefix, auth, TLS), tracked entities, alerts and job settings "
+                    + "(see config/spikewatch.example.yaml); it excludes the options it covers.")
+    Path config;
 
     @Spec
     CommandSpec spec;
@@ -105,6 +121,13 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (config != null) {
+            rejectOptionsBesideConfig();
+            SpikewatchConfig file = SpikewatchConfigLoader.load(config);
+            RunInput input = file.input();
+            return runAndSummarize(input.kafka(), input.untilLatest(), input.files(), input.speed(), file.connection(),
+                    file.annotator(), file.settings(), file.alerting());
+        }
         KafkaSettings kafka = kafkaSettings();
         MonitorSettings settings = MonitorSettings.builder()
                 .indices(elasticsearch.indices())
@@ -119,12 +142,19 @@ public final class RunCommand implements Callable<Integer> {
                 .build();
         AlertingSettings alerting = alertRules == null ? null
                 : AlertingSettings.fromRulesFile(alertRules, annotatorOptions.config().trackedEntitiesYaml());
+        return runAndSummarize(kafka, untilLatest, inputs, speed, elasticsearch.connection(), annotatorOptions.config(),
+                settings, alerting);
+    }
+
+    private int runAndSummarize(KafkaSettings kafka, boolean fromKafkaUntilLatest, List<Path> files, ReplaySpeed replaySpeed,
+            ElasticsearchConnection connection, AnnotatorConfig annotator, MonitorSettings settings,
+            AlertingSettings alerting) throws Exception {
         if (kafka == null) {
-            MonitorRun.execute(inputs, speed, elasticsearch.connection(), annotatorOptions.config(), settings, alerting);
+            MonitorRun.execute(files, replaySpeed, connection, annotator, settings, alerting);
         } else {
-            MonitorRun.executeKafka(kafka, untilLatest, elasticsearch.connection(), annotatorOptions.config(), settings, alerting);
+            MonitorRun.executeKafka(kafka, fromKafkaUntilLatest, connection, annotator, settings, alerting);
         }
-        try (ElasticsearchClient client = elasticsearch.connection().createClient()) {
+        try (ElasticsearchClient client = connection.createClient()) {
             IndexSummary summary = new IndexSummary(client, settings.indices());
             summary.refresh();
             SummaryPrinter printer = new SummaryPrinter(spec.commandLine().getOut(), zone);
@@ -152,6 +182,21 @@ public final class RunCommand implements Callable<Integer> {
             return formats.with(statementsTopic, statementsFormat);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--statements-format: " + e.getMessage(), e);
+        }
+    }
+
+    /** With --config, the file is the one source of the settings it covers: any such option given too is an error. */
+    void rejectOptionsBesideConfig() {
+        Set<String> given = new TreeSet<>();
+        spec.commandLine().getParseResult().matchedOptions().forEach(option -> {
+            if (!OPTIONS_BESIDE_CONFIG.contains(option.longestName())) {
+                given.add(option.longestName());
+            }
+        });
+        if (!given.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "--config excludes " + String.join(", ", given)
+                    + ": the file holds these settings (only " + String.join(" and ", new TreeSet<>(OPTIONS_BESIDE_CONFIG))
+                    + " may come with it)");
         }
     }
 
