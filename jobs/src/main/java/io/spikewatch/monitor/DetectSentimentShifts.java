@@ -105,7 +105,8 @@ public class DetectSentimentShifts extends KeyedProcessFunction<String, Observat
         EpisodeTrackerState trackerState = episodes.value() == null ? new EpisodeTrackerState() : episodes.value();
         VolumeScore asScore = new VolumeScore(Instant.ofEpochMilli(bucket), score.share(), score.baselineShare(),
                 score.share() - score.baselineShare(), SpikeKind.SENTIMENT_SHIFT, score.anomalyScore(), false);
-        List<Spike> changes = tracker.observe(trackerState, ctx.getCurrentKey(), asScore);
+        // a new wave of negative posts in a running shift (a crash after the complaints) escalates it
+        List<Spike> changes = tracker.observe(trackerState, ctx.getCurrentKey(), asScore, breakdown.negative());
         if (changes.isEmpty() && score.isShift()) {
             // the shift goes on: the rules see it again with this minute's pooled posts
             Spike ongoing = EpisodeTracker.ongoing(trackerState, ctx.getCurrentKey());

@@ -18,9 +18,9 @@ import java.util.Objects;
  *       direction (hysteresis: a bucket that dips just under the alert score does not end it).
  *       The peak is the bucket furthest from its expectation, in noise deviations.
  *   <li>{@link EpisodePhase#ESCALATED} whenever the severity ({@link Severity}) has risen by {@code
- *       escalationStep} since the last report, and at once when a volume episode has a new wave
- *       ({@link WaveWatch}: a jump above the plateau the episode had settled on), which also adds
- *       to its severity.
+ *       escalationStep} since the last report, and at once when an episode has a new wave
+ *       ({@link WaveWatch}: a jump above the plateau the episode had settled on, in its posts for a
+ *       volume episode, in its negative posts for a sentiment shift), which also adds to its severity.
  *   <li>{@link EpisodePhase#ENDED} after {@code quietPeriod} of normal buckets, reported at the
  *       bucket that completes it; the end is the end of the last abnormal bucket.
  *   <li>An alert-worthy bucket of the other direction ends the episode at once and starts a new one.
@@ -36,6 +36,9 @@ public final class EpisodeTracker implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
+    /** The wave count of a series whose episodes have no waves (flatlines, emerging terms). */
+    public static final double NO_WAVES = Double.NaN;
+
     private final EpisodeTrackerConfig config;
     private final int quietBuckets;
 
@@ -50,6 +53,16 @@ public final class EpisodeTracker implements Serializable {
      * The spikes have no explanation.
      */
     public List<Spike> observe(EpisodeTrackerState state, String seriesKey, VolumeScore score) {
+        return observe(state, seriesKey, score, score.kind() == SpikeKind.VOLUME ? score.value() : NO_WAVES);
+    }
+
+    /**
+     * As {@link #observe(EpisodeTrackerState, String, VolumeScore)}, judging new waves of a
+     * running episode on {@code waveCount}: a volume episode's own count, or a sentiment shift's
+     * negative posts of the bucket (the share can hardly rise once most posts are negative, but a
+     * new crowd of angry posts doubles their number); {@link #NO_WAVES} for none.
+     */
+    public List<Spike> observe(EpisodeTrackerState state, String seriesKey, VolumeScore score, double waveCount) {
         List<Spike> reports = new ArrayList<>(2);
         long millis = score.bucketStart().toEpochMilli();
         if (state.active) {
@@ -57,7 +70,7 @@ public final class EpisodeTracker implements Serializable {
             if (!sameKind && score.alertWorthy()) {
                 reports.add(end(state, seriesKey));
             } else {
-                boolean wave = sameKind && state.kind == SpikeKind.VOLUME.ordinal() && WaveWatch.observe(state, score.value());
+                boolean wave = sameKind && !Double.isNaN(waveCount) && WaveWatch.observe(state, waveCount);
                 if (sameKind && (wave || score.score() >= config.holdScore())) {
                     state.quietBuckets = 0;
                     state.lastAbnormalMillis = millis;
@@ -94,7 +107,7 @@ public final class EpisodeTracker implements Serializable {
             state.lastAbnormalMillis = millis;
             state.quietBuckets = 0;
             state.waves = 0;
-            WaveWatch.restart(state, score.value());
+            WaveWatch.restart(state, Double.isNaN(waveCount) ? score.value() : waveCount);
             state.severity = severity(state);
             reports.add(spike(state, seriesKey, EpisodePhase.STARTED, null));
         }

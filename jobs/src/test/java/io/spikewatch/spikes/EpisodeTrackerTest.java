@@ -48,6 +48,34 @@ class EpisodeTrackerTest {
     }
 
     @Test
+    void aNewWaveOfNegativePostsEscalatesARunningSentimentShift() {
+        // a shift at 80% negative of about 85 posts a minute (about 70 negative), for ten minutes
+        reports.addAll(tracker.observe(state, "all", shift(0.8, 0.9), 68));
+        for (int i = 0; i < 10; i++) {
+            reports.addAll(tracker.observe(state, "all", shift(0.8, 0.9), 70 + (i % 3) * 4));
+        }
+        assertThat(reports).extracting(Spike::phase).containsExactly(EpisodePhase.STARTED);
+        // the crash: the share barely moves, the angry posts double
+        reports.addAll(tracker.observe(state, "all", shift(0.82, 0.9), 160));
+
+        assertThat(reports).extracting(Spike::phase).containsExactly(EpisodePhase.STARTED, EpisodePhase.ESCALATED);
+        assertThat(state.waves).isEqualTo(1);
+        // without a wave count, the same buckets never escalate on a wave
+        EpisodeTrackerState plain = new EpisodeTrackerState();
+        List<Spike> plainReports = new ArrayList<>();
+        minute = 0;
+        for (int i = 0; i < 11; i++) {
+            plainReports.addAll(tracker.observe(plain, "all", shift(0.8, 0.9)));
+        }
+        plainReports.addAll(tracker.observe(plain, "all", shift(0.82, 0.9)));
+        assertThat(plain.waves).isZero();
+    }
+
+    private VolumeScore shift(double share, double score) {
+        return new VolumeScore(T0.plus(Duration.ofMinutes(minute++)), share, 0.45, share - 0.45, SpikeKind.SENTIMENT_SHIFT, score, false);
+    }
+
+    @Test
     void aPlateauThatMerelyWobblesIsNoNewWave() {
         normal(5);
         bucket(SpikeKind.VOLUME, 0.7, 40, 3, 8);
