@@ -29,10 +29,7 @@ import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import io.spikewatch.alerts.AlertConfig;
-import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import io.spikewatch.secrets.SecretResolver;
 
 /**
  * Wires the production pieces of a monitor run over files or Kafka topics: installs the index
@@ -41,8 +38,6 @@ import org.slf4j.LoggerFactory;
  * code runs inside the submitted job; locally it starts an embedded MiniCluster.
  */
 public final class MonitorRun {
-
-    private static final Logger LOG = LoggerFactory.getLogger(MonitorRun.class);
 
     static final int RESTART_ATTEMPTS = 3;
     static final Duration RESTART_DELAY = Duration.ofSeconds(5);
@@ -120,11 +115,7 @@ public final class MonitorRun {
             MonitorSettings settings,
             AlertingSettings alerting) throws Exception {
         if (alerting != null) {
-            AlertConfig rules = alerting.rules();
-            // The reason names the key and the variable or file that is missing, never a value.
-            for (Map.Entry<String, String> off : rules.disabledChannels().entrySet()) {
-                LOG.warn("Alert channel {} is off: {}", off.getKey(), off.getValue());
-            }
+            alerting.checkAtStartUp(SecretResolver.ofProcess());
         }
         // A wrong password or an untrusted certificate stops the run here, with a sentence saying which.
         ElasticsearchAccessCheck.verify(connection);

@@ -14,7 +14,10 @@ import java.time.Duration;
 import io.spikewatch.annotate.TrackedEntities;
 import io.spikewatch.annotate.TrackedEntity;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * How the job detects spikes and alerts: the rules file (as text, so it ships to every task
@@ -25,6 +28,7 @@ import java.util.Objects;
 public final class AlertingSettings implements Serializable {
 
     private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(AlertingSettings.class);
 
     public static final Duration BUCKET_WIDTH = Duration.ofMinutes(1);
     /** A series without posts keeps being scored (so a flatline shows) this long, then sleeps. */
@@ -103,6 +107,21 @@ public final class AlertingSettings implements Serializable {
     public AlertConfig rules(SecretResolver secrets) {
         List<String> names = trackedEntities().entities().stream().map(TrackedEntity::name).toList();
         return new AlertConfigParser(rulesSource, secrets, Path.of(rulesDir), names).parse(rulesYaml);
+    }
+
+    /**
+     * Reads the rules as the job will, before it starts, and logs each channel that is switched
+     * off with why: {@code enabled: false}, or optional and missing a variable or file (the reason
+     * names the key and the variable or file, never a value).
+     *
+     * @throws RuntimeException naming the file, rule or channel and key when the rules are wrong
+     */
+    public AlertConfig checkAtStartUp(SecretResolver secrets) {
+        AlertConfig config = rules(secrets);
+        for (Map.Entry<String, String> off : config.disabledChannels().entrySet()) {
+            LOG.warn("Alert channel {} of {} is off: {}", off.getKey(), rulesSource, off.getValue());
+        }
+        return config;
     }
 
     /** The tracked entities the series are counted by (none when not configured). */
