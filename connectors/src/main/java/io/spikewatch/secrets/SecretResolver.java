@@ -45,14 +45,25 @@ public final class SecretResolver {
         return fromFile(key, ((SecretReference.File) reference).asPath());
     }
 
-    /** The value of environment variable {@code variable}, read for configuration key {@code key}. */
+    /** The value of environment variable {@code variable}, read for configuration key {@code key}'s {@code env}. */
     public Secret fromEnvironment(String key, String variable) {
+        return variable(key + "." + SecretReference.KEY_ENV, variable);
+    }
+
+    /**
+     * The value of environment variable {@code variable}, named by configuration key
+     * {@code keyPath} itself (a {@code ${NAME}} inside a string, an older {@code password_env:}):
+     * errors name {@code keyPath} as given.
+     *
+     * @throws InvalidSecretException (unavailable) when the variable is unset or empty
+     */
+    public Secret variable(String keyPath, String variable) {
         String value = environment.apply(variable);
         if (value == null) {
-            throw new InvalidSecretException(key + "." + SecretReference.KEY_ENV + ": variable " + variable + " is not set", true);
+            throw new InvalidSecretException(keyPath + ": variable " + variable + " is not set", true);
         }
         if (value.isBlank()) {
-            throw new InvalidSecretException(key + "." + SecretReference.KEY_ENV + ": variable " + variable + " is empty", true);
+            throw new InvalidSecretException(keyPath + ": variable " + variable + " is empty", true);
         }
         return new Secret(value);
     }

@@ -1,6 +1,9 @@
 package io.spikewatch.alerts;
 
+import io.spikewatch.secrets.InvalidSecretException;
 import io.spikewatch.secrets.Secret;
+import io.spikewatch.secrets.SecretReference;
+import io.spikewatch.secrets.SecretResolver;
 import io.spikewatch.yaml.YamlValues;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -27,8 +30,15 @@ import org.yaml.snakeyaml.error.YAMLException;
  * Reads the rules file (format: see the package documentation) and checks all of it, so a
  * mistake stops the job at start-up with the file, the rule or channel, the key and the reason:
  * {@code alert-rules.yaml: rules[2] (platform-outage): key 'type': expected one of ... but was 'spkie'}.
- * Unknown keys are errors. {@code ${NAME}} in a channel's values is replaced by the environment
- * variable NAME; the values are never put in a message.
+ * Unknown keys are errors.
+ *
+ * <p>A channel's secrets ({@code url}, each {@code headers} value, {@code password}) may be a
+ * reference, {@code {env: NAME}} or {@code {file: PATH}}, read by the same {@link SecretResolver}
+ * as the rest of the configuration (a relative path against the folder of the file that names
+ * it). The older forms are still read through it: {@code ${NAME}} inside any channel string
+ * (needed where a secret is part of a longer value, {@code "Bearer ${TOKEN}"}) and
+ * {@code password_env: NAME}. Values are never put in a message; an absent variable or file
+ * switches an {@code optional} channel off, and is an error naming the key path otherwise.
  */
 public final class AlertConfigParser {
 
@@ -49,25 +59,36 @@ public final class AlertConfigParser {
     /** Names of rules and channels: they end up in series keys and alert ids. */
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
-    private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Pattern ADDRESS = Pattern.compile("[^@\\s]+@[^@\\s]+");
 
     private final String source;
-    private final Function<String, String> environment;
+    private final SecretResolver secrets;
+    private final Path baseDir;
     private final Set<String> trackedEntities;
 
     /**
      * @param source the file name used in messages
-     * @param environment looks up environment variables ({@code System::getenv} in production)
+     * @param secrets reads {@code {env}}/{@code {file}} references, {@code ${NAME}} and {@code password_env}
+     *     ({@link SecretResolver#ofProcess()} in production)
+     * @param baseDir the folder a relative {@code {file: PATH}} is read from: that of the file holding the channels
      * @param trackedEntities canonical names a rule's {@code scope.entities} may use; empty to skip the check
      */
-    public AlertConfigParser(String source, Function<String, String> environment, Collection<String> trackedEntities) {
+    public AlertConfigParser(String source, SecretResolver secrets, Path baseDir, Collection<String> trackedEntities) {
         this.source = source;
-        this.environment = environment;
+        this.secrets = secrets;
+        this.baseDir = baseDir.toAbsolutePath().normalize();
         this.trackedEntities = Set.copyOf(trackedEntities);
     }
 
-    /** Reads {@code file} with the process environment. */
+    /**
+     * A parser whose environment variables come from {@code environment} and whose relative
+     * secret files are read from the working directory.
+     */
+    public AlertConfigParser(String source, Function<String, String> environment, Collection<String> trackedEntities) {
+        this(source, new SecretResolver(environment), Path.of(""), trackedEntities);
+    }
+
+    /** Reads {@code file} with the process environment; relative secret files are read from its folder. */
     public static AlertConfig load(Path file, Collection<String> trackedEntities) {
         String text;
         try {
@@ -75,7 +96,8 @@ public final class AlertConfigParser {
         } catch (IOException e) {
             throw new InvalidAlertConfigException(file + ": cannot read the rules file: " + e.getMessage(), e);
         }
-        return new AlertConfigParser(file.getFileName().toString(), System::getenv, trackedEntities).parse(text);
+        Path dir = file.toAbsolutePath().getParent();
+        return new AlertConfigParser(file.getFileName().toString(), SecretResolver.ofProcess(), dir, trackedEntities).parse(text);
     }
 
     public AlertConfig parse(String yamlText) {
@@ -150,17 +172,22 @@ public final class AlertConfigParser {
                 case "slack" -> webhook(name, where, map, ChannelConfig.WebhookFormat.SLACK);
                 default -> email(name, where, map);
             });
-        } catch (MissingVariableException e) {
-            if (!optional) {
-                throw error(where + ": key '" + e.key + "': the environment variable " + e.variable
-                        + " is not set (mark the channel 'optional: true' to run without it)");
+        } catch (InvalidSecretException e) {
+            if (!e.unavailable()) {
+                throw error(e.getMessage());
             }
-            disabled.put(name, "optional and the environment variable " + e.variable + " is not set");
+            if (!optional) {
+                throw error(e.getMessage() + " (mark the channel 'optional: true' to run without it)");
+            }
+            disabled.put(name, "optional, and " + e.getMessage());
         }
     }
 
     private ChannelConfig webhook(String name, String where, Map<?, ?> map, ChannelConfig.WebhookFormat format) {
-        String url = substitute("url", requiredString(where, map, "url"));
+        if (map.get("url") == null) {
+            throw error(where + ": key 'url': expected the URL, {env: VARIABLE} or {file: PATH}, found nothing");
+        }
+        String url = secret(where, "url", map.get("url"), true).reveal().strip();
         if (!url.startsWith("http://") && !url.startsWith("https://")) {
             throw error(where + ": key 'url': expected an http:// or https:// URL");
         }
@@ -176,17 +203,19 @@ public final class AlertConfigParser {
                 throw error(where + ": key 'headers': expected a mapping of header names to values, found " + describe(headersNode));
             }
             for (Map.Entry<?, ?> header : headerMap.entrySet()) {
-                if (!(header.getValue() instanceof String value)) {
-                    throw error(where + ": key 'headers." + header.getKey() + "': expected a string");
+                String key = "headers." + header.getKey();
+                if (!(header.getValue() instanceof String || header.getValue() instanceof Map)) {
+                    throw error(where + ": key '" + key + "': expected a string, {env: VARIABLE} or {file: PATH}, found "
+                            + describe(header.getValue()));
                 }
-                headers.put(String.valueOf(header.getKey()), new Secret(substitute("headers." + header.getKey(), value)));
+                headers.put(String.valueOf(header.getKey()), secret(where, key, header.getValue(), true));
             }
         }
         return new ChannelConfig.Webhook(name, format, new Secret(url), headers, timeout(where, map));
     }
 
     private ChannelConfig email(String name, String where, Map<?, ?> map) {
-        String host = substitute("host", requiredString(where, map, "host"));
+        String host = substitute(where, "host", requiredString(where, map, "host"));
         int port = ChannelConfig.Email.DEFAULT_PORT;
         if (map.get("port") != null) {
             if (!(map.get("port") instanceof Integer p) || p < 1 || p > 65_535) {
@@ -195,38 +224,33 @@ public final class AlertConfigParser {
             port = p;
         }
         boolean startTls = bool(where, map, "starttls", true);
-        String username = map.get("username") == null ? null : substitute("username", requiredString(where, map, "username"));
+        String username = map.get("username") == null ? null : substitute(where, "username", requiredString(where, map, "username"));
         if (map.get("password") != null && map.get("password_env") != null) {
             throw error(where + ": key 'password_env': give either 'password' or 'password_env', not both");
         }
         Secret password = null;
         if (map.get("password") != null) {
-            if (!(map.get("password") instanceof String text) || text.isEmpty()) {
-                throw error(where + ": key 'password': expected a string (better: password_env or ${VARIABLE})");
-            }
-            password = new Secret(substitute("password", text));
+            password = secret(where, "password", map.get("password"), false);
         } else if (map.get("password_env") != null) {
             String variable = requiredString(where, map, "password_env");
-            if (!ENV_NAME.matcher(variable).matches()) {
-                throw error(where + ": key 'password_env': expected the name of an environment variable but was '" + variable + "'");
+            try {
+                new SecretReference.Environment(variable);
+            } catch (IllegalArgumentException e) {
+                throw error(where + ": key 'password_env': " + e.getMessage());
             }
-            String value = environment.apply(variable);
-            if (value == null) {
-                throw new MissingVariableException("password_env", variable);
-            }
-            password = new Secret(value);
+            password = secrets.variable(where + ".password_env", variable);
         }
         if ((username == null) != (password == null)) {
             throw error(where + ": key '" + (username == null ? "username" : "password") + "': give both 'username' and "
                     + "a password for SMTP authentication, or neither");
         }
-        String from = substitute("from", requiredString(where, map, "from"));
+        String from = substitute(where, "from", requiredString(where, map, "from"));
         if (!ADDRESS.matcher(from).matches()) {
             throw error(where + ": key 'from': expected an e-mail address but was '" + from + "'");
         }
         List<String> to = new ArrayList<>();
         for (String address : stringList(where, map, "to")) {
-            String value = substitute("to", address);
+            String value = substitute(where, "to", address);
             if (!ADDRESS.matcher(value).matches()) {
                 throw error(where + ": key 'to': expected e-mail addresses but found '" + value + "'");
             }
@@ -246,30 +270,40 @@ public final class AlertConfigParser {
         return timeout;
     }
 
-    private String substitute(String key, String value) {
+    /**
+     * The secret at channel key {@code key}: a {@code {env}}/{@code {file}} reference, or a string
+     * whose {@code ${NAME}}s are replaced. A string without any is taken as written only where
+     * {@code literalAllowed} (a webhook URL without a token, a plain header); a password written
+     * out is refused without being repeated.
+     *
+     * @throws InvalidSecretException when a reference is malformed or its value absent
+     */
+    private Secret secret(String where, String key, Object node, boolean literalAllowed) {
+        String keyPath = where + "." + key;
+        if (node instanceof String text && text.isBlank()) {
+            throw error(where + ": key '" + key + "': expected a non-empty string, {" + SecretReference.KEY_ENV
+                    + ": VARIABLE} or {" + SecretReference.KEY_FILE + ": PATH}");
+        }
+        if (!(node instanceof String text) || !(literalAllowed || VARIABLE.matcher(text).find())) {
+            // a reference, or a value written out where only a reference will do: parse names the problem without the value
+            return secrets.resolve(keyPath, SecretReference.parse(keyPath, node, baseDir));
+        }
+        return new Secret(substitute(where, key, text));
+    }
+
+    /**
+     * {@code value} with each {@code ${NAME}} replaced by environment variable NAME, read through
+     * the resolver so an absent one is reported as for a reference (naming {@code where.key}).
+     */
+    private String substitute(String where, String key, String value) {
         Matcher m = VARIABLE.matcher(value);
         StringBuilder result = new StringBuilder();
         while (m.find()) {
-            String replacement = environment.apply(m.group(1));
-            if (replacement == null) {
-                throw new MissingVariableException(key, m.group(1));
-            }
+            String replacement = secrets.variable(where + "." + key, m.group(1)).reveal();
             m.appendReplacement(result, Matcher.quoteReplacement(replacement));
         }
         m.appendTail(result);
         return result.toString();
-    }
-
-    /** An unset environment variable; caught per channel, so an optional channel is disabled instead. */
-    private static final class MissingVariableException extends RuntimeException {
-        final String key;
-        final String variable;
-
-        MissingVariableException(String key, String variable) {
-            super(null, null, false, false);
-            this.key = key;
-            this.variable = variable;
-        }
     }
 
     // ---- rules

@@ -9,12 +9,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Posts an alert as JSON ({@link WebhookPayloads}) to a URL. A 2xx answer is delivered; 408,
  * 429, 5xx, timeouts and connection errors are worth retrying; any other status is not. Errors
- * name the host only: the URL's path and query often hold the token.
+ * name the host only: the URL's path and query often hold the token. The start of the server's
+ * answer is quoted in the error, with the URL, its path, its query and every header value
+ * blanked out, in case the server echoes the request.
  */
 public final class WebhookChannel implements AlertChannel {
 
@@ -24,12 +28,21 @@ public final class WebhookChannel implements AlertChannel {
     private final HttpClient client;
     private final URI uri;
     private final String host;
+    /** What the server's answer must not show when quoted: the URL and its parts, the header values. */
+    private final List<Secret> echoed = new ArrayList<>();
 
     public WebhookChannel(ChannelConfig.Webhook config, HttpClient client) {
         this.config = config;
         this.client = client;
         this.uri = URI.create(config.url().reveal());
         this.host = uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
+        echoed.add(config.url());
+        for (String part : new String[] {uri.getRawPath(), uri.getPath(), uri.getRawQuery(), uri.getQuery()}) {
+            if (part != null && !part.isEmpty() && !part.equals("/")) {
+                echoed.add(new Secret(part));
+            }
+        }
+        echoed.addAll(config.headers().values());
     }
 
     @Override
@@ -66,6 +79,9 @@ public final class WebhookChannel implements AlertChannel {
         }
         boolean retryable = status == 408 || status == 429 || status / 100 == 5;
         String body = response.body() == null ? "" : response.body().strip();
+        for (Secret secret : echoed) {
+            body = secret.redact(body);
+        }
         if (body.length() > MAX_ERROR_BODY_CHARS) {
             body = body.substring(0, MAX_ERROR_BODY_CHARS) + "…";
         }

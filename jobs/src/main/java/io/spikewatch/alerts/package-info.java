@@ -15,7 +15,7 @@
  *   console: {type: console}
  *   comms-slack:
  *     type: slack
- *     url: ${SPIKEWATCH_SLACK_WEBHOOK_URL}
+ *     url: {env: SPIKEWATCH_SLACK_WEBHOOK_URL}
  *     optional: true
  * rules:
  *   - name: outage-talk
@@ -40,14 +40,18 @@
  *   <tr><td>{@code slack}</td><td>as {@code webhook}: POSTs a Slack incoming-webhook message
  *       ({@code text} and {@code blocks})</td></tr>
  *   <tr><td>{@code email}</td><td>{@code host}, {@code port} (default 587), {@code starttls} (default
- *       true, and then required), {@code username} with {@code password} or {@code password_env},
+ *       true, and then required), {@code username} with {@code password},
  *       {@code from}, {@code to} (list), {@code timeout}: plain text, subject = the alert's title</td></tr>
  * </table>
- * Secrets come from the environment: {@code ${NAME}} anywhere in a channel's values, or
- * {@code password_env: NAME}. They are never printed ({@link io.spikewatch.secrets.Secret}); error
- * messages name the variable, never its value. An unset variable is a start-up error, unless the
- * channel has {@code optional: true}: it is then switched off and listed in
- * {@link io.spikewatch.alerts.AlertConfig#disabledChannels()} with the variable's name.
+ * Secrets never go in the file: {@code url}, each {@code headers} value and {@code password} are
+ * references, {@code {env: NAME}} or {@code {file: PATH}} (a relative path from the folder of the
+ * file naming it), read by {@link io.spikewatch.secrets.SecretResolver} as in the rest of the
+ * configuration. {@code ${NAME}} inside any channel string puts a variable into a longer value,
+ * and {@code password_env: NAME} is the older spelling of {@code password: {env: NAME}}; both are
+ * read through the same resolver. Values are never printed ({@link io.spikewatch.secrets.Secret});
+ * errors name the key path and the variable or file. An absent variable or file is a start-up
+ * error, unless the channel has {@code optional: true}: it is then switched off and listed in
+ * {@link io.spikewatch.alerts.AlertConfig#disabledChannels()} with the key and the variable or file.
  * {@code enabled: false} switches a channel off regardless.
  *
  * <h3>Rules</h3>

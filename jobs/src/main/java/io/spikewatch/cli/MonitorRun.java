@@ -29,6 +29,7 @@ import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import io.spikewatch.secrets.SecretResolver;
 
 /**
  * Wires the production pieces of a monitor run over files or Kafka topics: installs the index
@@ -114,7 +115,7 @@ public final class MonitorRun {
             MonitorSettings settings,
             AlertingSettings alerting) throws Exception {
         if (alerting != null) {
-            alerting.rules();
+            alerting.checkAtStartUp(SecretResolver.ofProcess());
         }
         // A wrong password or an untrusted certificate stops the run here, with a sentence saying which.
         ElasticsearchAccessCheck.verify(connection);

@@ -364,7 +364,7 @@ public final class SpikewatchConfigLoader {
 
     // ---- alerts
 
-    private static AlertingSettings alerting(String name, ConfigMap alerts, Path dir, AnnotatorConfig annotator) {
+    private AlertingSettings alerting(String name, ConfigMap alerts, Path dir, AnnotatorConfig annotator) {
         AlertingSettings settings;
         if (alerts.has("rules_file")) {
             if (alerts.has("rules") || alerts.has("channels")) {
@@ -384,11 +384,11 @@ public final class SpikewatchConfigLoader {
                 inline.put("channels", alerts.raw("channels"));
             }
             inline.put("rules", alerts.raw("rules"));
-            settings = AlertingSettings.withRules(dump(inline), alerts.path(), annotator.trackedEntitiesYaml());
+            settings = AlertingSettings.withRules(dump(inline), alerts.path(), dir, annotator.trackedEntitiesYaml());
         }
         AlertConfig checked;
         try {
-            checked = settings.rules();
+            checked = settings.rules(secrets);
         } catch (RuntimeException e) {
             // inline: the rules parser names 'alerts' as its source already; a rules file names itself
             throw new IllegalArgumentException(alerts.has("rules_file") ? alerts.path("rules_file") + ": " + e.getMessage()

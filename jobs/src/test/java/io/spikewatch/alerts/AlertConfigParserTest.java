@@ -88,7 +88,7 @@ class AlertConfigParserTest {
     @Test
     void aMissingVariableIsAnErrorUnlessTheChannelIsOptional() throws IOException {
         assertThatThrownBy(() -> parse(resource("rules.yaml"), Map.of("HOOK_TOKEN", "t")))
-                .hasMessage("rules.yaml: channels.comms-email: key 'password_env': the environment variable SMTP_PASSWORD "
+                .hasMessage("rules.yaml: channels.comms-email.password_env: variable SMTP_PASSWORD "
                         + "is not set (mark the channel 'optional: true' to run without it)");
         AlertConfig withSlack = parse(resource("rules.yaml"),
                 Map.of("HOOK_TOKEN", "t", "SMTP_PASSWORD", "p", "SLACK_URL", "https://hooks.slack.example/T1/B2/xyz"));

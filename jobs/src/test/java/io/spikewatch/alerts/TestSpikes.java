@@ -11,7 +11,7 @@ import java.time.Instant;
 import java.util.List;
 
 /** Spikes shaped like the 12 Aug 2024 X Space outage, for the alert tests. */
-final class TestSpikes {
+public final class TestSpikes {
 
     static final Instant START = Instant.parse("2024-08-13T00:18:00Z");
 
@@ -29,7 +29,7 @@ final class TestSpikes {
                         START.plusSeconds(60), 21000, 195_000_000)));
     }
 
-    static Spike volume(String series, EpisodePhase phase, int severity) {
+    public static Spike volume(String series, EpisodePhase phase, int severity) {
         return new Spike(series, SpikeKind.VOLUME, phase, START, START.plusSeconds(300),
                 phase == EpisodePhase.ENDED ? START.plusSeconds(3600) : null, severity, 412, 9, outageExplanation());
     }
@@ -38,7 +38,7 @@ final class TestSpikes {
         return new Spike(series, kind, EpisodePhase.STARTED, START, START, null, severity, peak, expected, explanation);
     }
 
-    static Instant minute(int n) {
+    public static Instant minute(int n) {
         return START.plusSeconds(60L * n);
     }
 }

@@ -137,6 +137,38 @@ class SpikewatchConfigLoaderTest {
                 """)).hasMessageStartingWith("spikewatch.yaml: alerts: rules[0] (everything): key 'type'");
     }
 
+    @Test
+    void inlineChannelSecretsUseTheLoadersResolverAndTheConfigFilesFolder() throws IOException {
+        Files.createDirectories(dir.resolve("secrets"));
+        Files.writeString(dir.resolve("secrets/smtp"), "smtp-pw-4471\n");
+        env.put("SLACK_URL", "https://hooks.slack.example/services/T/B/tok-9921");
+        String alerts = """
+                alerts:
+                  channels:
+                    slack: {type: slack, url: {env: SLACK_URL}}
+                    mail:
+                      type: email
+                      host: smtp.example.org
+                      username: alerts
+                      password: {file: secrets/smtp}
+                      from: a@example.org
+                      to: [b@example.org]
+                  rules:
+                    - {name: everything, type: spike, channels: [slack, mail]}
+                """;
+        SpikewatchConfig config = load(FILES_INPUT + alerts);
+        var checked = config.alerting().rules(new SecretResolver(env::get));
+        assertThat(checked.channels()).containsOnlyKeys("slack", "mail");
+        assertThat(((io.spikewatch.alerts.ChannelConfig.Email) checked.channels().get("mail")).password().reveal())
+                .isEqualTo("smtp-pw-4471");
+        assertThat(config.toString() + checked).doesNotContain("smtp-pw-4471", "tok-9921");
+
+        Files.delete(dir.resolve("secrets/smtp"));
+        assertThatThrownBy(() -> load(FILES_INPUT + alerts))
+                .hasMessage("spikewatch.yaml: alerts: channels.mail.password.file: " + dir.resolve("secrets/smtp")
+                        + " does not exist (mark the channel 'optional: true' to run without it)");
+    }
+
     static Stream<Arguments> mistakes() {
         String es = "elasticsearch: {hosts: [\"https://127.0.0.1:9200\"]}\n";
         String posts = "sources: {posts: {files: [posts.ndjson]}}\n";
