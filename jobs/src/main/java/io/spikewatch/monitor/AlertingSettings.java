@@ -119,7 +119,7 @@ public final class AlertingSettings implements Serializable {
     public AlertConfig checkAtStartUp(SecretResolver secrets) {
         AlertConfig config = rules(secrets);
         for (Map.Entry<String, String> off : config.disabledChannels().entrySet()) {
-            LOG.warn("Alert channel {} of {} is off: {}", off.getKey(), rulesSource, off.getValue());
+            LOG.info("Alert channel {} of {} is off: {}", off.getKey(), rulesSource, off.getValue());
         }
         return config;
     }
