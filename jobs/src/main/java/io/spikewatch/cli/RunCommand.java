@@ -5,6 +5,7 @@ import io.spikewatch.kafka.KafkaSettings;
 import io.spikewatch.monitor.AlertingSettings;
 import io.spikewatch.monitor.MonitorSettings;
 import io.spikewatch.replay.ReplaySpeed;
+import org.apache.flink.api.common.JobExecutionResult;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -108,10 +109,13 @@ public final class RunCommand implements Callable<Integer> {
                 .build();
         AlertingSettings alerting = alertRules == null ? null
                 : AlertingSettings.fromRulesFile(alertRules, annotatorOptions.config().trackedEntitiesYaml());
-        if (kafka == null) {
-            MonitorRun.execute(inputs, speed, elasticsearch.connection(), annotatorOptions.config(), settings, alerting);
-        } else {
-            MonitorRun.executeKafka(kafka, untilLatest, elasticsearch.connection(), annotatorOptions.config(), settings, alerting);
+        JobExecutionResult result = kafka == null
+                ? MonitorRun.execute(inputs, speed, elasticsearch.connection(), annotatorOptions.config(), settings, alerting)
+                : MonitorRun.executeKafka(kafka, untilLatest, elasticsearch.connection(), annotatorOptions.config(), settings, alerting);
+        if (!result.isJobExecutionResult()) {
+            // submitted detached to a cluster: the job runs on without this process, nothing to sum up yet
+            spec.commandLine().getOut().println("submitted job " + result.getJobID());
+            return 0;
         }
         try (ElasticsearchClient client = elasticsearch.connection().createClient()) {
             IndexSummary summary = new IndexSummary(client, settings.indices());
