@@ -6,7 +6,8 @@
 #                           [--tm-memory SIZE] [--jm-memory SIZE]
 #   flink-cluster.sh stop   [--name NAME] [--purge]
 #   flink-cluster.sh status [--name NAME]
-#   flink-cluster.sh submit [--name NAME] [--jar FILE] [--] JOB-ARGUMENTS...
+#   flink-cluster.sh submit [--name NAME] [--jar FILE] [--savepoint PATH] [--] JOB-ARGUMENTS...
+#   flink-cluster.sh stop-job [--name NAME] JOB_ID
 #
 # start   resolves the class path (bin/lib/flink-cluster-pom.xml: Flink's runtime, its web frontend,
 #         Log4j, CoreNLP's model jars), writes NAME's conf/config.yaml, starts the processes that
@@ -17,7 +18,9 @@
 # status  prints each process and the REST overview; exit status 3 when the JobManager is down.
 # submit  submits the job jar (default: the jobs module's flink-job jar) detached with Flink's
 #         own client (`flink run -d`), passing JOB-ARGUMENTS to its main class (the options of
-#         `spikewatch run`); prints the job id on stdout.
+#         `spikewatch run`); prints the job id on stdout. --savepoint starts it from a savepoint.
+# stop-job  stops a job with a savepoint (`flink stop`) into NAME's savepoints/ folder and prints
+#         the savepoint's path on stdout, for a later `submit --savepoint PATH`.
 #
 # Everything of an instance lives in .local/flink/NAME/: conf/, log/ (one .log and .out per
 # process), pids/ (jobmanager.pid, taskmanager-I.pid), checkpoints/, savepoints/, tmp/.
@@ -62,7 +65,7 @@ readonly CLASSPATH_FILE="$FLINK_BASE/lib.classpath"
 log() { printf 'flink-cluster: %s\n' "$*" >&2; }
 die() { log "error: $*"; exit 1; }
 usage() {
-    sed -n '4,8p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
+    sed -n '4,9p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
     exit 2
 }
 
@@ -80,6 +83,7 @@ tm_memory="$DEFAULT_TM_MEMORY"
 jm_memory="$DEFAULT_JM_MEMORY"
 purge=false
 jar=""
+savepoint=""
 job_args=()
 while [[ $# -gt 0 ]]; do
     case "$1" in
@@ -92,10 +96,11 @@ while [[ $# -gt 0 ]]; do
         --jm-memory) [[ $# -ge 2 ]] || usage; jm_memory="$2"; shift 2 ;;
         --purge) purge=true; shift ;;
         --jar) [[ $# -ge 2 ]] || usage; jar="$2"; shift 2 ;;
+        --savepoint) [[ $# -ge 2 ]] || usage; savepoint="$2"; shift 2 ;;
         --) shift; job_args=("$@"); break ;;
         -h|--help) usage ;;
         *)
-            if [[ "$command" == "submit" ]]; then
+            if [[ "$command" == "submit" || "$command" == "stop-job" ]]; then
                 job_args=("$@")
                 break
             fi
@@ -174,6 +179,10 @@ taskmanager:
     network:
       min: 64m
       max: 64m
+    # CoreNLP's classes are loaded again for every job (the job jar's class loader), and a
+    # finished job's loader is not always collected: room for a few jobs' classes
+    jvm-metaspace:
+      size: 512m
 rest:
   address: $HOST
   bind-address: $HOST
@@ -185,10 +194,6 @@ execution:
   checkpointing:
     dir: file://$instance/checkpoints
     savepoint-dir: file://$instance/savepoints
-# a TaskManager that dies is noticed within seconds on one machine
-heartbeat:
-  interval: 2000
-  timeout: 15000
 io:
   tmp:
     dirs: $instance/tmp
@@ -403,6 +408,31 @@ cmd_status() {
     return "$EXIT_NOT_RUNNING"
 }
 
+# Runs Flink's command-line client against this instance; prints its output (stdout and stderr).
+flink_client() {
+    local client_opts="${SPIKEWATCH_FLINK_CLIENT_OPTS:--Xmx1g}"
+    # shellcheck disable=SC2086 # the option lists are meant to split into words
+    FLINK_CONF_DIR="$conf_dir" java $client_opts $JAVA_MODULE_OPTS \
+        "-Dlog.file=$log_dir/client.log" "-Dlog4j.configurationFile=file:$conf_dir/log4j-cli.properties" \
+        -cp "$(classpath)" "$CLIENT_CLASS" "$@" 2>&1
+}
+
+cmd_stop_job() {
+    resolve_ports
+    pid_of jobmanager >/dev/null || die "Flink cluster '$name' is not running"
+    [[ ${#job_args[@]} -eq 1 && "${job_args[0]}" =~ ^[0-9a-f]{32}$ ]] \
+        || die "stop-job takes one job id (32 hex digits), got '${job_args[*]:-}'"
+    local output path
+    if ! output="$(flink_client stop --savepointPath "file://$instance/savepoints" "${job_args[0]}")"; then
+        printf '%s\n' "$output" | grep -v '^\s*at ' | tail -n 40 >&2
+        die "stopping job ${job_args[0]} with a savepoint failed (client log: $log_dir/client.log)"
+    fi
+    path="$(printf '%s\n' "$output" | sed -n 's/.*Savepoint completed\. Path: \(.*\)$/\1/p' | head -n 1)"
+    [[ -n "$path" ]] || { printf '%s\n' "$output" >&2; die "the client did not report the savepoint's path"; }
+    log "stopped job ${job_args[0]} with savepoint $path"
+    printf '%s\n' "$path"
+}
+
 cmd_submit() {
     resolve_ports
     pid_of jobmanager >/dev/null || die "Flink cluster '$name' is not running (start it first)"
@@ -411,12 +441,13 @@ cmd_submit() {
         [[ -n "$jar" ]] || die "no job jar in jobs/target (build it: mvn -B package -DskipTests), or give --jar FILE"
     fi
     [[ -f "$jar" ]] || die "--jar $jar: no such file"
-    local output client_opts
-    client_opts="${SPIKEWATCH_FLINK_CLIENT_OPTS:--Xmx1g}"
-    # shellcheck disable=SC2086
-    if ! output="$(FLINK_CONF_DIR="$conf_dir" java $client_opts $JAVA_MODULE_OPTS \
-            "-Dlog.file=$log_dir/client.log" "-Dlog4j.configurationFile=file:$conf_dir/log4j-cli.properties" \
-            -cp "$(classpath)" "$CLIENT_CLASS" run --detached "$jar" "${job_args[@]}" 2>&1)"; then
+    local run_options=(--detached)
+    if [[ -n "$savepoint" ]]; then
+        [[ -e "${savepoint#file:}" ]] || die "--savepoint $savepoint: no such savepoint"
+        run_options+=(--fromSavepoint "$savepoint")
+    fi
+    local output
+    if ! output="$(flink_client run "${run_options[@]}" "$jar" "${job_args[@]}")"; then
         printf '%s\n' "$output" | grep -v '^\s*at ' | tail -n 40 >&2
         die "the submission failed (client log: $log_dir/client.log)"
     fi
@@ -432,5 +463,6 @@ case "$command" in
     stop) cmd_stop ;;
     status) cmd_status ;;
     submit) cmd_submit ;;
+    stop-job) cmd_stop_job ;;
     *) log "unknown command: $command"; usage ;;
 esac
