@@ -194,6 +194,13 @@ execution:
   checkpointing:
     dir: file://$instance/checkpoints
     savepoint-dir: file://$instance/savepoints
+# A killed TaskManager refuses the JobManager's heartbeats at once: two refused in a row mark it
+# lost within ~4 s, before the job's restarts (5 s apart) could be spent on its slots. A silent
+# one (a long GC pause under load) still gets the default 50 s.
+heartbeat:
+  interval: 2000
+  timeout: 50000
+  rpc-failure-threshold: 2
 io:
   tmp:
     dirs: $instance/tmp

@@ -53,7 +53,7 @@ class ClusterThroughputITCase {
     void startServices() throws Exception {
         broker = KafkaBroker.start();
         int posts = Integer.getInteger(POSTS_PROPERTY, DEFAULT_POSTS);
-        topics = ScenarioTopics.produce(broker, ScenarioGenerator.builder().targetPosts(posts).build().generate());
+        topics = ScenarioTopics.create(broker, "", ScenarioGenerator.builder().targetPosts(posts).build().generate()).produceAll();
         cluster = LocalFlinkCluster.start();
     }
 

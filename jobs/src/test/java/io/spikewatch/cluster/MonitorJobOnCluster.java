@@ -26,8 +26,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -112,8 +116,8 @@ final class MonitorJobOnCluster implements AutoCloseable {
     List<String> arguments(Path rules, int parallelism) {
         List<String> arguments = new ArrayList<>(List.of(
                 "--kafka-bootstrap", broker.bootstrapServers(),
-                "--posts-topic", ScenarioTopics.POSTS_TOPIC,
-                "--statements-topic", ScenarioTopics.STATEMENTS_TOPIC,
+                "--posts-topic", topics.postsTopic(),
+                "--statements-topic", topics.statementsTopic(),
                 "--group-id", groupId,
                 "--es-url", elasticsearch.url(),
                 "--index-prefix", indices.prefix(),
@@ -140,15 +144,47 @@ final class MonitorJobOnCluster implements AutoCloseable {
      */
     void awaitEverythingProcessed(Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
-        await("all " + topics.postIds().size() + " posts annotated, " + topics.statementIds().size() + " statements and "
-                + topics.rejected() + " dead letters indexed", remaining(deadline),
-                () -> annotatedPosts() >= topics.postIds().size() && count(indices.statements()) >= topics.statementIds().size()
-                        && count(indices.deadLetters()) >= topics.rejected());
+        int posts = topics.postIds().size();
+        int statements = topics.statementIds().size();
+        int rejected = topics.rejected();
+        await("all " + posts + " posts annotated, " + statements + " statements and " + rejected + " dead letters indexed",
+                remaining(deadline), () -> annotatedPosts() >= posts && count(indices.statements()) >= statements
+                        && count(indices.deadLetters()) >= rejected);
         await("consumer groups " + groupId + " and its fast path at the topics' end offsets", remaining(deadline),
                 () -> atEndOffsets(groupId) && atEndOffsets(groupId + KafkaSettings.FAST_PATH_GROUP_SUFFIX));
+        awaitCheckpoints(remaining(deadline));
+    }
+
+    /** Waits for {@value #CHECKPOINTS_TO_SETTLE} more completed checkpoints: work in flight has gone through. */
+    void awaitCheckpoints(Duration timeout) {
         long checkpoints = cluster.rest().completedCheckpoints(jobId);
-        await(CHECKPOINTS_TO_SETTLE + " more completed checkpoints of job " + jobId, remaining(deadline),
+        await(CHECKPOINTS_TO_SETTLE + " more completed checkpoints of job " + jobId, timeout,
                 () -> cluster.rest().completedCheckpoints(jobId) >= checkpoints + CHECKPOINTS_TO_SETTLE);
+    }
+
+    /**
+     * Waits until the alerts recorded that {@code which} selects are exactly {@code expected}, or
+     * fails naming the ones missing and the ones not expected; then waits for more checkpoints
+     * and checks again, so an alert raised twice or late does not slip through.
+     */
+    void awaitAlerts(Set<String> expected, Predicate<String> which, Duration timeout) {
+        Supplier<Set<String>> recorded = () -> recordedAlerts().stream().filter(which).collect(Collectors.toSet());
+        try {
+            await("the expected alerts recorded", timeout, () -> recorded.get().equals(expected));
+        } catch (AssertionError timedOut) {
+            Set<String> actual = recorded.get();
+            Set<String> missing = new TreeSet<>(expected);
+            missing.removeAll(actual);
+            Set<String> extra = new TreeSet<>(actual);
+            extra.removeAll(expected);
+            throw new AssertionError("alerts recorded differ from the expected after " + timeout + ": missing " + missing
+                    + ", not expected " + extra, timedOut);
+        }
+        awaitCheckpoints(timeout);
+        Set<String> settled = recorded.get();
+        if (!settled.equals(expected)) {
+            throw new AssertionError("alerts recorded changed after they matched: " + settled);
+        }
     }
 
     /** Waits until the job is RUNNING with all its tasks. */
@@ -262,9 +298,9 @@ final class MonitorJobOnCluster implements AutoCloseable {
                     .partitionsToOffsetAndMetadata().get();
             Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
             for (int p = 0; p < ScenarioTopics.POSTS_PARTITIONS; p++) {
-                latest.put(new TopicPartition(ScenarioTopics.POSTS_TOPIC, p), OffsetSpec.latest());
+                latest.put(new TopicPartition(topics.postsTopic(), p), OffsetSpec.latest());
             }
-            latest.put(new TopicPartition(ScenarioTopics.STATEMENTS_TOPIC, 0), OffsetSpec.latest());
+            latest.put(new TopicPartition(topics.statementsTopic(), 0), OffsetSpec.latest());
             var ends = admin.listOffsets(latest).all().get();
             for (var end : ends.entrySet()) {
                 OffsetAndMetadata offset = committed.get(end.getKey());
