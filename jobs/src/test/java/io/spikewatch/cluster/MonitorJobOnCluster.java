@@ -1,6 +1,7 @@
 package io.spikewatch.cluster;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -233,8 +234,7 @@ final class MonitorJobOnCluster implements AutoCloseable {
 
     long annotatedPosts() {
         return countWhere(indices.posts(), Query.of(q -> q.terms(t -> t.field("annotation.status")
-                .terms(v -> v.value(List.of(co.elastic.clients.elasticsearch._types.FieldValue.of("ok"),
-                        co.elastic.clients.elasticsearch._types.FieldValue.of("failed")))))));
+                .terms(v -> v.value(List.of(FieldValue.of("ok"), FieldValue.of("failed")))))));
     }
 
     long pendingPosts() {
