@@ -63,6 +63,8 @@ public final class KafkaBroker implements AutoCloseable {
         format(workDir, config, log);
         Process process = java("kafka.Kafka", List.of(config.toString()), log).start();
         KafkaBroker broker = new KafkaBroker(workDir, process, "127.0.0.1:" + brokerPort);
+        // a test JVM that ends without close() (killed, timed out) must not leave the broker behind
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, "stop-kafka-broker-" + brokerPort));
         try {
             broker.awaitReady();
         } catch (IOException | RuntimeException | InterruptedException e) {

@@ -47,17 +47,20 @@ public final class LocalElasticsearch {
     private static final AtomicInteger PREFIX_COUNTER = new AtomicInteger();
 
     private final String url;
+    /** The es-local.sh instance name and port when this JVM started the server, else null. */
+    private final String instanceName;
     private final ElasticsearchConnection connection;
     private final ElasticsearchClient client;
     private final Path caFile;
     private final Secret password;
 
-    private LocalElasticsearch(String url) {
-        this(url, ElasticsearchConnection.of(url), null, null);
+    private LocalElasticsearch(String url, String instanceName) {
+        this(url, instanceName, ElasticsearchConnection.of(url), null, null);
     }
 
-    private LocalElasticsearch(String url, ElasticsearchConnection connection, Path caFile, Secret password) {
+    private LocalElasticsearch(String url, String instanceName, ElasticsearchConnection connection, Path caFile, Secret password) {
         this.url = url;
+        this.instanceName = instanceName;
         this.connection = connection;
         this.client = connection.createClient();
         this.caFile = caFile;
@@ -68,7 +71,12 @@ public final class LocalElasticsearch {
     public static synchronized LocalElasticsearch get() {
         if (instance == null) {
             String external = System.getProperty(URL_PROPERTY);
-            instance = new LocalElasticsearch(external != null && !external.isBlank() ? external : startLocal());
+            if (external != null && !external.isBlank()) {
+                instance = new LocalElasticsearch(external, null);
+            } else {
+                int port = startLocal();
+                instance = new LocalElasticsearch("http://127.0.0.1:" + port, instanceName(port));
+            }
         }
         return instance;
     }
@@ -102,7 +110,7 @@ public final class LocalElasticsearch {
             }
             ElasticsearchConnection connection = ElasticsearchConnection.of(printed.get(0))
                     .withBasicAuth(SECURE_USER, password).withTrustedCa(pem, ca.getFileName().toString());
-            secured = new LocalElasticsearch(printed.get(0), connection, ca, password);
+            secured = new LocalElasticsearch(printed.get(0), name, connection, ca, password);
         }
         return secured;
     }
@@ -135,18 +143,55 @@ public final class LocalElasticsearch {
         return new IndexNames("it-" + ProcessHandle.current().pid() + "-" + PREFIX_COUNTER.incrementAndGet());
     }
 
-    private static String startLocal() {
+    /**
+     * Stops the server (its data stays) for a fault test; {@link #restart()} brings it back on the
+     * same port. Only for a server this JVM started: an external one is not the tests' to stop.
+     */
+    public void stop() {
+        run(repositoryRoot(), Map.of(), "stop", "--port", String.valueOf(port()), "--name", ownInstance());
+    }
+
+    /** Starts the server {@link #stop()} stopped, with its data, and returns once it is healthy. */
+    public void restart() {
+        if (caFile != null) {
+            throw new IllegalStateException("only the plain instance restarts; the secured one needs its password again");
+        }
+        run(repositoryRoot(), Map.of(), "start", "--port", String.valueOf(port()), "--name", ownInstance());
+    }
+
+    /** Whether this JVM started the server (so {@link #stop()} may stop it). */
+    public boolean startedHere() {
+        return instanceName != null;
+    }
+
+    private String ownInstance() {
+        if (instanceName == null) {
+            throw new IllegalStateException("the Elasticsearch at " + url + " was not started by the tests (" + URL_PROPERTY + ")");
+        }
+        return instanceName;
+    }
+
+    private int port() {
+        return java.net.URI.create(url).getPort();
+    }
+
+    private static String instanceName(int port) {
+        return "test-" + port;
+    }
+
+    private static int startLocal() {
         Path root = repositoryRoot();
         int port = freePort();
-        String name = "test-" + port;
+        String name = instanceName(port);
         run(root, Map.of(), "start", "--port", String.valueOf(port), "--name", name);
         Runtime.getRuntime().addShutdownHook(new Thread(
                 () -> run(root, Map.of(), "stop", "--port", String.valueOf(port), "--name", name, "--purge"),
                 "stop-elasticsearch-" + name));
-        return "http://127.0.0.1:" + port;
+        return port;
     }
 
-    static Path repositoryRoot() {
+    /** The repository's root folder (where {@code bin/} is). */
+    public static Path repositoryRoot() {
         String home = System.getProperty(HOME_PROPERTY);
         if (home != null && !home.isBlank() && Files.isExecutable(Paths.get(home, SCRIPT))) {
             return Paths.get(home);

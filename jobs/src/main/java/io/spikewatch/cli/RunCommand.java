@@ -12,6 +12,7 @@ import io.spikewatch.schema.RawRecord;
 import io.spikewatch.monitor.AlertingSettings;
 import io.spikewatch.monitor.MonitorSettings;
 import io.spikewatch.replay.ReplaySpeed;
+import org.apache.flink.api.common.JobExecutionResult;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -149,10 +150,13 @@ public final class RunCommand implements Callable<Integer> {
     private int runAndSummarize(KafkaSettings kafka, boolean fromKafkaUntilLatest, List<Path> files, ReplaySpeed replaySpeed,
             ElasticsearchConnection connection, AnnotatorConfig annotator, MonitorSettings settings,
             AlertingSettings alerting) throws Exception {
-        if (kafka == null) {
-            MonitorRun.execute(files, replaySpeed, connection, annotator, settings, alerting);
-        } else {
-            MonitorRun.executeKafka(kafka, fromKafkaUntilLatest, connection, annotator, settings, alerting);
+        JobExecutionResult result = kafka == null
+                ? MonitorRun.execute(files, replaySpeed, connection, annotator, settings, alerting)
+                : MonitorRun.executeKafka(kafka, fromKafkaUntilLatest, connection, annotator, settings, alerting);
+        if (!result.isJobExecutionResult()) {
+            // submitted detached to a cluster: the job runs on without this process, nothing to sum up yet
+            spec.commandLine().getOut().println("submitted job " + result.getJobID());
+            return 0;
         }
         try (ElasticsearchClient client = connection.createClient()) {
             IndexSummary summary = new IndexSummary(client, settings.indices());

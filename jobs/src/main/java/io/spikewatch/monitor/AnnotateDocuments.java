@@ -1,6 +1,8 @@
 package io.spikewatch.monitor;
 
+import io.spikewatch.annotate.AnnotationCaches;
 import io.spikewatch.annotate.CachingAnnotator;
+import io.spikewatch.annotate.CoreNlpPipelines;
 import io.spikewatch.annotate.TextAnnotator;
 import io.spikewatch.index.IndexDocument;
 import io.spikewatch.index.IndexNames;
@@ -26,6 +28,7 @@ import org.apache.flink.util.OutputTag;
 public class AnnotateDocuments<T extends InputDocument> extends ProcessFunction<T, IndexDocument> {
 
     public static final OutputTag<Observation> OBSERVATIONS = new OutputTag<>("observations") {};
+    static final String RELEASE_MODELS_HOOK = "spikewatch-release-corenlp-models";
 
     private final AnnotatorFactory annotators;
     private final IndexNames indices;
@@ -40,6 +43,13 @@ public class AnnotateDocuments<T extends InputDocument> extends ProcessFunction<
 
     @Override
     public void open(OpenContext openContext) {
+        if (CoreNlpPipelines.class.getClassLoader() != ClassLoader.getSystemClassLoader()) {
+            // Loaded from a job jar on a session cluster: this job's class loader holds its own
+            // copy of the JVM-wide pipelines and caches. Drop them when Flink releases the loader,
+            // so the next job's copy does not come on top of this one's (a class loader can outlive
+            // its job, see README). From the class path (embedded runs, tests), they stay shared.
+            getRuntimeContext().registerUserCodeClassLoaderReleaseHookIfAbsent(RELEASE_MODELS_HOOK, AnnotateDocuments::releaseSharedModels);
+        }
         annotator = annotators.create();
         failures = getRuntimeContext().getMetricGroup().counter("annotationFailures");
         if (annotator instanceof CachingAnnotator cache) {
@@ -68,6 +78,12 @@ public class AnnotateDocuments<T extends InputDocument> extends ProcessFunction<
             out.collect(indexDocument(indices.statements(), statement.id(),
                     SearchDocuments.statement(statement, outcome, annotators.name(), now)));
         }
+    }
+
+    /** Forgets the JVM-wide annotators, caches and CoreNLP pipelines, so their models can be collected. */
+    static void releaseSharedModels() {
+        AnnotationCaches.clear();
+        CoreNlpPipelines.clear();
     }
 
     private static IndexDocument indexDocument(String index, String id, Object json) throws Exception {

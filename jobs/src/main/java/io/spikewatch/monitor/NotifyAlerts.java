@@ -13,7 +13,9 @@ import io.spikewatch.alerts.Delivery;
 import io.spikewatch.alerts.DeliveryRetry;
 import io.spikewatch.alerts.Notifier;
 import io.spikewatch.index.ElasticsearchConnection;
+import io.spikewatch.index.ElasticsearchSinkBuilder;
 import io.spikewatch.index.IndexNames;
+import io.spikewatch.index.RetryPolicy;
 import io.spikewatch.schema.Json;
 import java.io.StringReader;
 import java.net.http.HttpClient;
@@ -31,7 +33,10 @@ import org.apache.flink.util.Collector;
  * Before sending, the alert's document is read back (alert ids are deterministic, so an alert
  * replayed after a restart from a checkpoint finds its earlier record) and channels that already
  * got it are skipped; after sending, the document is written at once with every delivery, failed
- * ones included. Only a crash between a delivery and that write can repeat it.
+ * ones included. Only a crash between a delivery and that write can repeat it. Both requests wait
+ * out an Elasticsearch outage with the sink's backoff ({@link PatientElasticsearchCalls}, up to
+ * {@link ElasticsearchSinkBuilder#DEFAULT_MAX_RETRY_TIME}) rather than fail the job: a failover
+ * during the outage would come back to a record that lacks the deliveries just made.
  *
  * <p>Deliveries block this operator while they retry (bounded by {@link DeliveryRetry}); the
  * channels of one alert are sent to concurrently ({@link Notifier}), so an alert holds the
@@ -50,6 +55,7 @@ public class NotifyAlerts extends ProcessFunction<Alert, Void> {
 
     private transient Notifier notifier;
     private transient ElasticsearchClient client;
+    private transient PatientElasticsearchCalls calls;
     private transient Counter sent;
     private transient Counter skipped;
 
@@ -65,6 +71,9 @@ public class NotifyAlerts extends ProcessFunction<Alert, Void> {
         notifier = new Notifier(Notifier.channels(config, System.out, HttpClient.newHttpClient()),
                 DeliveryRetry.defaults(), Clock.systemUTC(), Notifier.Sleeper.THREAD);
         client = connection.createClient();
+        calls = new PatientElasticsearchCalls(new RetryPolicy(ElasticsearchSinkBuilder.DEFAULT_INITIAL_BACKOFF,
+                ElasticsearchSinkBuilder.DEFAULT_MAX_BACKOFF, ElasticsearchSinkBuilder.DEFAULT_MAX_RETRY_TIME),
+                Notifier.Sleeper.THREAD, System::nanoTime);
         sent = getRuntimeContext().getMetricGroup().counter("alertsDelivered");
         skipped = getRuntimeContext().getMetricGroup().counter("alertsAlreadyDelivered");
     }
@@ -93,21 +102,23 @@ public class NotifyAlerts extends ProcessFunction<Alert, Void> {
         sent.inc();
         ObjectNode document = AlertDocuments.alert(alert, deliveries);
         ((ArrayNode) document.get("deliveries")).addAll(kept);
-        client.index(i -> i.index(indices.alerts()).id(alert.id())
-                .withJson(new StringReader(document.toString())));
+        calls.send("recording the deliveries of alert " + alert.id(), () -> client.index(i -> i.index(indices.alerts()).id(alert.id())
+                .withJson(new StringReader(document.toString()))));
     }
 
     /** The alert's document as last recorded, or null when it was never recorded (or no alert ever was). */
-    private ObjectNode recorded(String alertId) throws java.io.IOException {
-        try {
-            GetResponse<ObjectNode> response = client.get(g -> g.index(indices.alerts()).id(alertId), ObjectNode.class);
-            return response.found() ? response.source() : null;
-        } catch (ElasticsearchException e) {
-            if (e.status() == NOT_FOUND) {
-                return null;
+    private ObjectNode recorded(String alertId) throws java.io.IOException, InterruptedException {
+        return calls.send("reading the record of alert " + alertId, () -> {
+            try {
+                GetResponse<ObjectNode> response = client.get(g -> g.index(indices.alerts()).id(alertId), ObjectNode.class);
+                return response.found() ? response.source() : null;
+            } catch (ElasticsearchException e) {
+                if (e.status() == NOT_FOUND) {
+                    return null;
+                }
+                throw e;
             }
-            throw e;
-        }
+        });
     }
 
     @Override
