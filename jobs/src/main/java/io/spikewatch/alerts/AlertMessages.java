@@ -89,7 +89,8 @@ public final class AlertMessages {
                     + (rule.params() instanceof ThresholdParams t ? DurationText.format(t.window()) + " (threshold " + t.count() + ")"
                     : "the window");
             case SENTIMENT_SHIFT -> e == null || e.sentiment() == null ? "negative share up"
-                    : percent(e.sentiment().negativeShare()) + " negative of " + e.sentiment().annotated() + " annotated posts";
+                    : percent(e.sentiment().negativeShare()) + " negative of " + e.sentiment().annotated() + " annotated posts"
+                            + " (usually " + percent(spike.peakExpected()) + ")";
             case EMERGING -> e == null ? rate(spike.peakValue()) + " posts/min" : emerging(e);
         };
     }

@@ -151,7 +151,7 @@ class RuleBookTest {
                 AlertStates.inMemory())).isEmpty();
         assertThat(book.evaluate(TestSpikes.of("all", SpikeKind.SENTIMENT_SHIFT, 70, 0.7, 0.2, manyNegative), minute(1),
                 AlertStates.inMemory())).singleElement().satisfies(alert -> assertThat(alert.text())
-                .startsWith("Negative sentiment shift on all posts: 70% negative of 100 annotated posts"));
+                .startsWith("Negative sentiment shift on all posts: 70% negative of 100 annotated posts (usually 20%)"));
 
         SpikeExplanation weakTerm = explanation(SentimentBreakdown.NONE, List.of(new TermWeight("cyberattack", 19, 0, 40)));
         SpikeExplanation newTerm = explanation(SentimentBreakdown.NONE, List.of(new TermWeight("cyberattack", 25, 0, 40)));
