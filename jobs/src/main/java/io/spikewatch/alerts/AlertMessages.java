@@ -23,6 +23,8 @@ public final class AlertMessages {
     /** How many terms, hashtags and entities together are named as drivers. */
     static final int MAX_DRIVERS = 4;
     static final int MAX_TOP_POST_CHARS = 120;
+    /** How many targets of a sentiment shift's negative posts are named. */
+    static final int MAX_TARGETS = 3;
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
 
@@ -49,9 +51,16 @@ public final class AlertMessages {
             if (spike.kind() != SpikeKind.SENTIMENT_SHIFT && sentiment != null && sentiment.annotated() > 0) {
                 text.append(", ").append(percent(sentiment.negativeShare())).append(" negative");
             }
-            List<String> drivers = drivers(explanation);
-            if (!drivers.isEmpty()) {
-                text.append("; driven by ").append(String.join(", ", drivers));
+            if (spike.kind() == SpikeKind.SENTIMENT_SHIFT) {
+                List<String> targets = targets(explanation);
+                if (!targets.isEmpty()) {
+                    text.append("; aimed at ").append(String.join(", ", targets));
+                }
+            } else {
+                List<String> drivers = drivers(explanation);
+                if (!drivers.isEmpty()) {
+                    text.append("; driven by ").append(String.join(", ", drivers));
+                }
             }
             if (!explanation.topPosts().isEmpty()) {
                 text.append("; top post: ").append(topPost(explanation.topPosts().get(0)));
@@ -104,6 +113,20 @@ public final class AlertMessages {
             return e.observed() + " posts";
         }
         return term(top.term()) + " in " + top.count() + " posts (" + ratio(top.lift(), 1) + " its baseline)";
+    }
+
+    /**
+     * Whom a sentiment shift's negative posts are about, with the part of them that is about each:
+     * "X (platform) 62%, Elon Musk 30%, Donald Trump 4%".
+     */
+    private static List<String> targets(SpikeExplanation e) {
+        long negative = e.sentiment() == null ? 0 : e.sentiment().negative();
+        if (negative == 0) {
+            return List.of();
+        }
+        List<String> targets = new ArrayList<>();
+        e.entities().stream().limit(MAX_TARGETS).forEach(t -> targets.add(t.term() + " " + percent((double) t.count() / negative)));
+        return targets;
     }
 
     private static List<String> drivers(SpikeExplanation e) {

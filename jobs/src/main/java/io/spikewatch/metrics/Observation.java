@@ -10,6 +10,9 @@ package io.spikewatch.metrics;
  * @param sentimentLabel negative, neutral or positive; null when the post could not be annotated
  * @param sentimentScore the score in [-1, 1] (0 when not annotated)
  * @param eventTimeMillis the post's event time
+ * @param negativeAbout in the overall scope, the tracked entities the post is negative about (its
+ *     sentiment about each, so a sentiment shift of the whole stream can say whom the anger is
+ *     aimed at); empty otherwise
  */
 public record Observation(
         String scope,
@@ -17,7 +20,25 @@ public record Observation(
         String authorKey,
         String sentimentLabel,
         double sentimentScore,
-        long eventTimeMillis) {
+        long eventTimeMillis,
+        String[] negativeAbout) {
+
+    private static final String[] NONE = new String[0];
+
+    public Observation {
+        negativeAbout = negativeAbout == null ? NONE : negativeAbout.clone();
+    }
+
+    /** An observation that names no entity the post is negative about. */
+    public Observation(String scope, String entity, String authorKey, String sentimentLabel, double sentimentScore,
+            long eventTimeMillis) {
+        this(scope, entity, authorKey, sentimentLabel, sentimentScore, eventTimeMillis, NONE);
+    }
+
+    @Override
+    public String[] negativeAbout() {
+        return negativeAbout.clone();
+    }
 
     public static final String SCOPE_ALL = "all";
     public static final String SCOPE_ENTITY = "entity";

@@ -14,10 +14,12 @@ import io.spikewatch.spikes.SentimentShiftState;
 import io.spikewatch.spikes.Spike;
 import io.spikewatch.spikes.SpikeExplanation;
 import io.spikewatch.spikes.SpikeKind;
+import io.spikewatch.spikes.TermWeight;
 import io.spikewatch.spikes.VolumeScore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -33,6 +35,9 @@ import org.apache.flink.util.Collector;
  * The explanation carries the minute's sentiment breakdown; the volume operator explains the terms.
  */
 public class DetectSentimentShifts extends KeyedProcessFunction<String, Observation, IndexDocument> {
+
+    /** How many targets of the negative posts an explanation names. */
+    static final int MAX_TARGETS = 5;
 
     private final AlertingSettings settings;
     private final IndexNames indices;
@@ -84,6 +89,9 @@ public class DetectSentimentShifts extends KeyedProcessFunction<String, Observat
             stats = new BucketStats();
         }
         stats.addSentiment(observation.sentimentLabel(), observation.sentimentScore());
+        for (String target : observation.negativeAbout()) {
+            stats.entities.merge(target, 1, Integer::sum);
+        }
         openBuckets.put(bucket, stats);
         ctx.timerService().registerEventTimeTimer(bucket + width);
     }
@@ -100,7 +108,8 @@ public class DetectSentimentShifts extends KeyedProcessFunction<String, Observat
         SentimentShiftState state = baseline.value() == null ? new SentimentShiftState() : baseline.value();
         SentimentShiftDetector.Score score = detector.observe(state, bucket, (int) breakdown.annotated(), (int) breakdown.negative());
         baseline.update(state);
-        SentimentBreakdown judged = pooled(bucket, stats, score.buckets());
+        BucketStats judgedStats = pooled(bucket, stats, score.buckets());
+        SentimentBreakdown judged = judgedStats.sentiment();
         rememberRecent(bucket, stats);
         EpisodeTrackerState trackerState = episodes.value() == null ? new EpisodeTrackerState() : episodes.value();
         VolumeScore asScore = new VolumeScore(Instant.ofEpochMilli(bucket), score.share(), score.baselineShare(),
@@ -119,16 +128,30 @@ public class DetectSentimentShifts extends KeyedProcessFunction<String, Observat
         for (Spike change : changes) {
             // observed and the breakdown: the annotated posts the verdict pooled, so a rule's
             // min_posts and min_negative_share judge what the detector judged
+            // and, for the whole stream, whom its negative posts are about
             Spike explained = change.withExplanation(new SpikeExplanation(score.annotated(),
-                    score.annotated() * score.baselineShare(), 0, judged, List.of(), List.of(), List.of(), List.of()));
+                    score.annotated() * score.baselineShare(), 0, judged, List.of(), List.of(), targets(judgedStats), List.of()));
             reports.report(explained, Instant.ofEpochMilli(timestamp), alertStates, out::collect, alert -> ctx.output(DetectSpikes.ALERTS, alert));
         }
     }
 
-    /** The sentiment of this bucket and the {@code buckets - 1} closed before it. */
-    private SentimentBreakdown pooled(long bucket, BucketStats current, int buckets) throws Exception {
+    /**
+     * The entities the negative posts judged are about, most named first: each with its number of
+     * negative posts ({@code count}); no baseline is kept for them ({@code baselineRate} and
+     * {@code lift} are 0).
+     */
+    static List<TermWeight> targets(BucketStats judged) {
+        return judged.entities.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(MAX_TARGETS)
+                .map(e -> new TermWeight(e.getKey(), e.getValue(), 0, 0))
+                .toList();
+    }
+
+    /** The stats of this bucket and the {@code buckets - 1} closed before it. */
+    private BucketStats pooled(long bucket, BucketStats current, int buckets) throws Exception {
         if (buckets <= 1) {
-            return current.sentiment();
+            return current;
         }
         BucketStats pooled = new BucketStats();
         pooled.merge(current);
@@ -138,7 +161,7 @@ public class DetectSentimentShifts extends KeyedProcessFunction<String, Observat
                 pooled.merge(before);
             }
         }
-        return pooled.sentiment();
+        return pooled;
     }
 
     private void rememberRecent(long bucket, BucketStats stats) throws Exception {

@@ -2,6 +2,7 @@ package io.spikewatch.monitor;
 
 import io.spikewatch.annotate.Annotation;
 import io.spikewatch.annotate.EntitySentiment;
+import io.spikewatch.annotate.Sentiment;
 import io.spikewatch.metrics.Observation;
 import io.spikewatch.schema.Post;
 import java.util.ArrayList;
@@ -9,7 +10,8 @@ import java.util.List;
 
 /**
  * The metric observations one annotated post makes: one overall, with the post's sentiment, and
- * one per tracked entity it names, with the sentiment about that entity (its clauses, see the
+ * one per tracked entity it names, with the sentiment about that entity (the overall one lists
+ * the entities the post is negative about) (its clauses, see the
  * annotator), so an entity's series counts the anger aimed at it, not at whatever else the post
  * names ("X is down again, great job Elon" is negative about both; "stuck on the loading screen
  * #XDown #DeSantis2024" about the platform, not the candidate).
@@ -23,12 +25,20 @@ public final class Observations {
         double score = outcome.succeeded() ? outcome.annotation().sentiment().score() : 0;
         long time = post.createdAt().toEpochMilli();
         List<Observation> observations = new ArrayList<>();
-        observations.add(new Observation(Observation.SCOPE_ALL, null, post.authorKey(), label, score, time));
+        List<Observation> perEntity = new ArrayList<>();
+        List<String> negativeAbout = new ArrayList<>();
         for (String entity : outcome.annotation().canonicalEntities()) {
             EntitySentiment about = outcome.succeeded() ? sentimentAbout(outcome.annotation(), entity) : null;
-            observations.add(new Observation(Observation.SCOPE_ENTITY, entity, post.authorKey(),
-                    about == null ? label : about.label(), about == null ? score : about.score(), time));
+            String entityLabel = about == null ? label : about.label();
+            perEntity.add(new Observation(Observation.SCOPE_ENTITY, entity, post.authorKey(),
+                    entityLabel, about == null ? score : about.score(), time));
+            if (Sentiment.NEGATIVE.equals(entityLabel)) {
+                negativeAbout.add(entity);
+            }
         }
+        observations.add(new Observation(Observation.SCOPE_ALL, null, post.authorKey(), label, score, time,
+                negativeAbout.toArray(String[]::new)));
+        observations.addAll(perEntity);
         return observations;
     }
 

@@ -1,12 +1,14 @@
 package io.spikewatch.monitor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.spikewatch.alerts.Alert;
 import io.spikewatch.annotate.Sentiment;
 import io.spikewatch.index.IndexDocument;
 import io.spikewatch.index.IndexNames;
 import io.spikewatch.metrics.Observation;
+import io.spikewatch.spikes.TermWeight;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,6 +56,31 @@ class DetectSentimentShiftsTest {
                 assertThat(alert.spike().explanation().observed()).isEqualTo(32);
                 assertThat(alert.spike().explanation().sentiment().annotated()).as("both minutes' posts").isEqualTo(32);
                 assertThat(alert.spike().explanation().sentiment().negative()).isEqualTo(26);
+            });
+        }
+    }
+
+    @Test
+    void aShiftOfTheWholeStreamSaysWhomItsNegativePostsAreAbout() throws Exception {
+        try (var harness = harness()) {
+            for (int minute = 0; minute < 60; minute++) {
+                observe(harness, minute, 10, 2);
+            }
+            // 40 posts, 32 negative: 20 of them about the platform, 8 about its owner, 4 about no one
+            long at = EVENING.plusSeconds(60 * 60).toEpochMilli();
+            for (int i = 0; i < 40; i++) {
+                String[] about = i < 20 ? new String[] {"X (platform)"} : i < 28 ? new String[] {"Elon Musk"} : new String[0];
+                String label = i < 32 ? Sentiment.NEGATIVE : Sentiment.NEUTRAL;
+                harness.processElement(new StreamRecord<>(new Observation(Observation.SCOPE_ALL, null, "v" + i, label,
+                        i < 32 ? -0.6 : 0.0, at + i, i < 32 ? about : new String[0]), at + i));
+            }
+            harness.processWatermark(new Watermark(EVENING.plusSeconds(61 * 60).toEpochMilli()));
+
+            assertThat(alerts(harness)).singleElement().satisfies(alert -> {
+                assertThat(alert.spike().explanation().entities()).extracting(TermWeight::term, TermWeight::count)
+                        .containsExactly(tuple("X (platform)", 20L), tuple("Elon Musk", 8L));
+                assertThat(alert.text()).contains("80% negative of 40 annotated posts (usually 2")
+                        .contains("; aimed at X (platform) 63%, Elon Musk 25%.");
             });
         }
     }

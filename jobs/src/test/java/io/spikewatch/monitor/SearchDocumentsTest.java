@@ -96,6 +96,9 @@ class SearchDocumentsTest {
         assertThat(observations).extracting(Observation::seriesKey, Observation::sentimentLabel).containsExactly(
                 tuple("all", "negative"), tuple("entity:X (platform)", "negative"), tuple("entity:Ron DeSantis", "neutral"));
         assertThat(observations.get(2).sentimentScore()).isEqualTo(0.1);
+        assertThat(observations.get(0).negativeAbout()).as("the whole stream's observation: whom it is negative about")
+                .containsExactly("X (platform)");
+        assertThat(observations.get(1).negativeAbout()).isEmpty();
     }
 
     @Test
