@@ -1,14 +1,13 @@
 package io.spikewatch.formats;
 
-import java.time.Instant;
-import java.util.Comparator;
-import java.util.Optional;
-
 import io.spikewatch.schema.InputDocument;
 import io.spikewatch.schema.RawRecord;
 import io.spikewatch.schema.RejectedRecordException;
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Maps one record of a platform's own format into our schema.
@@ -30,6 +29,14 @@ public interface FormatAdapter {
 
     /** The documents the record holds, in the order they appear in it. */
     List<InputDocument> map(RawRecord raw) throws RejectedRecordException;
+
+    /**
+     * True when a file of this format holds one record a line, so it can be replayed from a file;
+     * false for a format whose record spans lines (a press feed is one XML document).
+     */
+    default boolean oneRecordPerLine() {
+        return true;
+    }
 
     /**
      * The event time by which a source orders, paces and watermarks the record before it is

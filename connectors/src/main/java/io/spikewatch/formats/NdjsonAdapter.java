@@ -1,13 +1,12 @@
 package io.spikewatch.formats;
 
-import java.time.Instant;
-import java.util.Optional;
-
 import io.spikewatch.schema.InputDocument;
 import io.spikewatch.schema.RawRecord;
 import io.spikewatch.schema.RecordParser;
 import io.spikewatch.schema.RejectedRecordException;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /** Our own NDJSON schema (README, "Data formats") through {@link RecordParser}: one document a record. */
 public final class NdjsonAdapter implements FormatAdapter {

@@ -71,6 +71,12 @@ public final class PressFeedAdapter implements FormatAdapter {
         return NAME;
     }
 
+    /** A feed is one XML document over many lines. */
+    @Override
+    public boolean oneRecordPerLine() {
+        return false;
+    }
+
     @Override
     public List<InputDocument> map(RawRecord raw) throws RejectedRecordException {
         Document document = SecureXml.parse(raw.text());

@@ -1,6 +1,6 @@
 package io.spikewatch.replay;
 
-import io.spikewatch.formats.PressFeedAdapter;
+import io.spikewatch.formats.FormatAdapters;
 import io.spikewatch.formats.SourceFormats;
 import io.spikewatch.schema.RawRecord;
 import java.nio.file.Files;
@@ -66,7 +66,7 @@ public final class NdjsonReplaySource implements Source<RawRecord, ReplaySplit, 
                 throw new IllegalArgumentException("input file '" + file + "' does not exist or cannot be read");
             }
             String format = formats.formatOf(file.toString());
-            if (PressFeedAdapter.NAME.equals(format)) {
+            if (!FormatAdapters.named(format).oneRecordPerLine()) {
                 throw new IllegalArgumentException("input file '" + file + "': the " + format
                         + " format is one XML document a record, not one record a line; read press feeds from Kafka, one feed document a message");
             }

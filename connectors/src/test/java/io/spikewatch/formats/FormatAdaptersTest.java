@@ -29,6 +29,12 @@ class FormatAdaptersTest {
     }
 
     @Test
+    void onlyAPressFeedSpansLines() {
+        assertThat(FormatAdapters.names()).filteredOn(name -> !FormatAdapters.named(name).oneRecordPerLine())
+                .containsExactly("press-feed");
+    }
+
+    @Test
     void anUnknownNameIsAnErrorListingTheKnownOnes() {
         assertThatThrownBy(() -> FormatAdapters.named("twitter-v1"))
                 .isInstanceOf(IllegalArgumentException.class)

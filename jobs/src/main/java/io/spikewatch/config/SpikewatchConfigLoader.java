@@ -4,7 +4,6 @@ import io.spikewatch.alerts.AlertConfig;
 import io.spikewatch.annotate.AnnotationCacheSettings;
 import io.spikewatch.annotate.AnnotatorConfig;
 import io.spikewatch.formats.FormatAdapters;
-import io.spikewatch.formats.PressFeedAdapter;
 import io.spikewatch.index.ElasticsearchConnection;
 import io.spikewatch.index.IndexNames;
 import io.spikewatch.kafka.KafkaSettings;
@@ -221,7 +220,7 @@ public final class SpikewatchConfigLoader {
         if (!source.has("files")) {
             throw source.error("files", "missing; give the NDJSON files to read (or a topic, with sources.kafka)");
         }
-        if (FormatAdapters.named(format).name().equals(PressFeedAdapter.NAME)) {
+        if (!FormatAdapters.named(format).oneRecordPerLine()) {
             throw source.error("format", "a press feed is one XML document, not one record a line: read it from a Kafka topic (one feed a message)");
         }
         List<String> names = source.strings("files");

@@ -209,7 +209,7 @@ public final class MonitorSettings implements Serializable {
 
         /** The format of each input (see {@link MonitorSettings#inputFormats()}). */
         public Builder inputFormats(SourceFormats value) {
-            this.inputFormats = java.util.Objects.requireNonNull(value, "input-formats");
+            this.inputFormats = Objects.requireNonNull(value, "input-formats");
             return this;
         }
 
