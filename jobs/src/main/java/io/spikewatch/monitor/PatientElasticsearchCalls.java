@@ -2,6 +2,7 @@ package io.spikewatch.monitor;
 
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import io.spikewatch.alerts.Notifier;
+import io.spikewatch.index.FailureClassifier;
 import io.spikewatch.index.RetryPolicy;
 import java.io.IOException;
 import java.time.Duration;
@@ -12,8 +13,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Requests to Elasticsearch that wait out an outage instead of failing at the first refused
- * connection: a request that fails for a temporary reason (no connection, 429, a 5xx such as a
- * shard not yet recovered) is retried with the sink's backoff ({@link RetryPolicy}) until its
+ * connection: a request that fails for a reason that may pass, as the sink judges it
+ * ({@link FailureClassifier#isTransient(Throwable)}: no connection, 429, a 5xx such as a shard
+ * not yet recovered), is retried with the sink's backoff ({@link RetryPolicy}) until its
  * retry time has passed since the first attempt, then the last failure is thrown.
  *
  * <p>The alert path needs this more than the indexing path: its record of what was delivered is
@@ -23,8 +25,6 @@ import org.slf4j.LoggerFactory;
 final class PatientElasticsearchCalls {
 
     private static final Logger LOG = LoggerFactory.getLogger(PatientElasticsearchCalls.class);
-    private static final int TOO_MANY_REQUESTS = 429;
-    private static final int FIRST_SERVER_ERROR = 500;
 
     /** A request; may throw the client's exceptions. */
     @FunctionalInterface
@@ -50,7 +50,7 @@ final class PatientElasticsearchCalls {
                 return request.send();
             } catch (IOException | ElasticsearchException e) {
                 Duration elapsed = Duration.ofNanos(nanoTime.getAsLong() - start);
-                if (!isTemporary(e)) {
+                if (!FailureClassifier.isTransient(e)) {
                     throw e;
                 }
                 if (!policy.mayRetryAfter(elapsed)) {
@@ -61,13 +61,5 @@ final class PatientElasticsearchCalls {
                 sleeper.sleep(backoff);
             }
         }
-    }
-
-    /** A failure that may pass: no connection, or Elasticsearch busy or not ready. */
-    static boolean isTemporary(Exception e) {
-        if (e instanceof ElasticsearchException es) {
-            return es.status() == TOO_MANY_REQUESTS || es.status() >= FIRST_SERVER_ERROR;
-        }
-        return e instanceof IOException;
     }
 }

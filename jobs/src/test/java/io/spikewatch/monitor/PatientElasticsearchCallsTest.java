@@ -1,5 +1,6 @@
 package io.spikewatch.monitor;
 
+import io.spikewatch.index.FailureClassifier;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -46,10 +47,10 @@ class PatientElasticsearchCallsTest {
 
     @Test
     void retriesServerErrorsButNotClientErrors() {
-        assertThat(PatientElasticsearchCalls.isTemporary(error(503))).isTrue();
-        assertThat(PatientElasticsearchCalls.isTemporary(error(429))).isTrue();
-        assertThat(PatientElasticsearchCalls.isTemporary(error(400))).isFalse();
-        assertThat(PatientElasticsearchCalls.isTemporary(new IOException("reset"))).isTrue();
+        assertThat(FailureClassifier.isTransient(error(503))).isTrue();
+        assertThat(FailureClassifier.isTransient(error(429))).isTrue();
+        assertThat(FailureClassifier.isTransient(error(400))).isFalse();
+        assertThat(FailureClassifier.isTransient(new IOException("reset"))).isTrue();
 
         AtomicInteger attempts = new AtomicInteger();
         assertThatThrownBy(() -> calls.send("writing", () -> {
