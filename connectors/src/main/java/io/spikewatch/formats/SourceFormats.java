@@ -49,11 +49,6 @@ public final class SourceFormats implements Serializable {
         return bySource.getOrDefault(source, defaultFormat);
     }
 
-    /** True when every source is in our own NDJSON schema. */
-    public boolean allNdjson() {
-        return NdjsonAdapter.NAME.equals(defaultFormat) && bySource.values().stream().allMatch(NdjsonAdapter.NAME::equals);
-    }
-
     private static String checked(String what, String format) {
         try {
             return FormatAdapters.named(format).name();

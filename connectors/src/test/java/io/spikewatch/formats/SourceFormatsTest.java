@@ -13,9 +13,7 @@ class SourceFormatsTest {
 
         assertThat(formats.formatOf("posts")).isEqualTo("x-api-v2");
         assertThat(formats.formatOf("press")).isEqualTo("press-feed");
-        assertThat(formats.allNdjson()).isFalse();
         assertThat(SourceFormats.ndjson().formatOf("anything")).isEqualTo("ndjson");
-        assertThat(SourceFormats.ndjson().allNdjson()).isTrue();
     }
 
     @Test
