@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * The benchmark's alert endpoint: a JDK HTTP server on a free loopback port that accepts the
  * generic webhook payload ({@code spikewatch.alert/1}), answers 204 at once and then notes the
  * arrival, with how far annotation had got by then (asked after answering, so the question
- * never slows the delivery). A body it cannot read is answered 400 and kept as a rejection.
+ * never slows the delivery). A body it cannot read is kept as a rejection, then answered 400 (so a sender that sees
+ * the 400 finds the rejection already kept).
  */
 public final class WebhookReceiver implements AutoCloseable {
 
@@ -106,10 +107,10 @@ public final class WebhookReceiver implements AutoCloseable {
                 id = required(body, "id");
                 spikeStart = Instant.parse(required(body.path("spike"), "start"));
             } catch (IOException | IllegalArgumentException | DateTimeParseException e) {
-                exchange.sendResponseHeaders(BAD_REQUEST, -1);
                 synchronized (this) {
                     rejections.add("not a spikewatch alert: " + e.getMessage());
                 }
+                exchange.sendResponseHeaders(BAD_REQUEST, -1);
                 return;
             }
             exchange.sendResponseHeaders(NO_CONTENT, -1);
