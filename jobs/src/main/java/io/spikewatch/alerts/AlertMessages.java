@@ -56,11 +56,12 @@ public final class AlertMessages {
                 if (!targets.isEmpty()) {
                     text.append("; aimed at ").append(String.join(", ", targets));
                 }
-            } else {
-                List<String> drivers = drivers(explanation);
-                if (!drivers.isEmpty()) {
-                    text.append("; driven by ").append(String.join(", ", drivers));
-                }
+            }
+            // a shift's entities are the targets named above, not what drives it
+            List<String> drivers = drivers(explanation, spike.kind() != SpikeKind.SENTIMENT_SHIFT);
+            if (!drivers.isEmpty()) {
+                text.append(spike.kind() == SpikeKind.SENTIMENT_SHIFT ? "; the negative posts say " : "; driven by ")
+                        .append(String.join(", ", drivers));
             }
             if (!explanation.topPosts().isEmpty()) {
                 text.append("; top post: ").append(topPost(explanation.topPosts().get(0)));
@@ -129,12 +130,12 @@ public final class AlertMessages {
         return targets;
     }
 
-    private static List<String> drivers(SpikeExplanation e) {
+    private static List<String> drivers(SpikeExplanation e, boolean withEntities) {
         List<String> drivers = new ArrayList<>();
         int fromEach = MAX_DRIVERS / 2;
         e.terms().stream().limit(fromEach).forEach(t -> drivers.add(term(t.term())));
         e.hashtags().stream().limit(fromEach).forEach(t -> drivers.add(t.term()));
-        for (TermWeight entity : e.entities()) {
+        for (TermWeight entity : withEntities ? e.entities() : List.<TermWeight>of()) {
             if (drivers.size() >= MAX_DRIVERS) {
                 break;
             }

@@ -55,30 +55,45 @@ public class BucketStats {
     public double sentimentSum;
 
     public void add(Post post, PostFeatures features) {
+        add(shown(post), post.repostOf() != null, post.authorKey(), features);
+    }
+
+    /**
+     * Adds one post as an explanation shows it: {@code shown} under its original's id (see
+     * {@link #shown}), whether it is a repost of that original, and its author.
+     */
+    public void add(TopPost shown, boolean repost, String authorKey, PostFeatures features) {
         posts++;
-        if (post.authorKey() != null) {
+        if (authorKey != null) {
             if (authorSketch != null) {
-                DistinctSketch.add(authorSketch, post.authorKey());
+                DistinctSketch.add(authorSketch, authorKey);
             } else {
-                authors.add(post.authorKey());
+                authors.add(authorKey);
             }
         }
         features.terms().forEach(t -> terms.merge(t, 1, Integer::sum));
         features.hashtags().forEach(t -> hashtags.merge(t, 1, Integer::sum));
         features.handles().forEach(t -> handles.merge(t, 1, Integer::sum));
         features.entities().forEach(t -> entities.merge(t, 1, Integer::sum));
-        String original = post.repostOf() != null ? post.repostOf() : post.id();
-        if (post.repostOf() != null) {
-            repostsOf.merge(original, 1, Integer::sum);
+        if (repost) {
+            repostsOf.merge(shown.id(), 1, Integer::sum);
         }
-        long followers = post.author() == null || post.author().followers() == null ? 0 : post.author().followers();
-        long reach = followers + post.engagement().views();
-        TopPost seen = new TopPost(original, post.platform(), post.author() == null ? null : post.author().handle(),
-                post.text(), post.createdAt(), post.engagement().reposts(), reach);
-        candidates.merge(original, seen, (a, b) -> a.reach() >= b.reach() ? a : b);
+        candidates.merge(shown.id(), shown, (a, b) -> a.reach() >= b.reach() ? a : b);
         if (candidates.size() > 2 * MAX_CANDIDATES) {
             pruneCandidates();
         }
+    }
+
+    /**
+     * A post as a candidate top post: under its original's id (a repost stands for what it
+     * reposts), with its text and its reach (the author's followers plus the post's views).
+     */
+    public static TopPost shown(Post post) {
+        String original = post.repostOf() != null ? post.repostOf() : post.id();
+        long followers = post.author() == null || post.author().followers() == null ? 0 : post.author().followers();
+        long reach = followers + post.engagement().views();
+        return new TopPost(original, post.platform(), post.author() == null ? null : post.author().handle(),
+                post.text(), post.createdAt(), post.engagement().reposts(), reach);
     }
 
     public void addSentiment(String label, double score) {

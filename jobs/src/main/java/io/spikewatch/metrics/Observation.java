@@ -13,6 +13,8 @@ package io.spikewatch.metrics;
  * @param negativeAbout in the overall scope, the tracked entities the post is negative about (its
  *     sentiment about each, so a sentiment shift of the whole stream can say whom the anger is
  *     aimed at); empty otherwise
+ * @param negativePost when this observation is negative, the post (so a sentiment shift can say what
+ *     its negative posts say, and show them); null otherwise
  */
 public record Observation(
         String scope,
@@ -21,7 +23,8 @@ public record Observation(
         String sentimentLabel,
         double sentimentScore,
         long eventTimeMillis,
-        String[] negativeAbout) {
+        String[] negativeAbout,
+        NegativePost negativePost) {
 
     private static final String[] NONE = new String[0];
 
@@ -29,10 +32,10 @@ public record Observation(
         negativeAbout = negativeAbout == null ? NONE : negativeAbout.clone();
     }
 
-    /** An observation that names no entity the post is negative about. */
+    /** An observation that names no entity the post is negative about and carries no post. */
     public Observation(String scope, String entity, String authorKey, String sentimentLabel, double sentimentScore,
             long eventTimeMillis) {
-        this(scope, entity, authorKey, sentimentLabel, sentimentScore, eventTimeMillis, NONE);
+        this(scope, entity, authorKey, sentimentLabel, sentimentScore, eventTimeMillis, NONE, null);
     }
 
     @Override

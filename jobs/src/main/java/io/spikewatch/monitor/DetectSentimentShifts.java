@@ -2,9 +2,14 @@ package io.spikewatch.monitor;
 
 import io.spikewatch.alerts.RuleBook;
 import io.spikewatch.alerts.RuleSeriesState;
+import io.spikewatch.annotate.TrackedEntities;
 import io.spikewatch.explain.BucketStats;
+import io.spikewatch.explain.PostFeatures;
+import io.spikewatch.explain.SpikeExplainer;
+import io.spikewatch.explain.TermBaseline;
 import io.spikewatch.index.IndexDocument;
 import io.spikewatch.index.IndexNames;
+import io.spikewatch.metrics.NegativePost;
 import io.spikewatch.metrics.Observation;
 import io.spikewatch.spikes.EpisodeTracker;
 import io.spikewatch.spikes.EpisodeTrackerState;
@@ -32,7 +37,11 @@ import org.apache.flink.util.Collector;
 /**
  * Detects jumps in the negative share of a series from annotated posts, minute by minute in event
  * time (this path waits for NLP, as it must); episodes, reports and rules as in {@link DetectSpikes}.
- * The explanation carries the minute's sentiment breakdown; the volume operator explains the terms.
+ * The explanation of a verdict covers the minutes it pooled: their sentiment breakdown, for the
+ * whole stream whom the negative posts are about, and what the negative posts say: the terms and
+ * hashtags over-represented in them against what this series' negative posts usually say (a
+ * baseline learned, like the volume operator's, from the minutes outside a shift), their unique
+ * authors and the negative posts most reposted and seen.
  */
 public class DetectSentimentShifts extends KeyedProcessFunction<String, Observation, IndexDocument> {
 
@@ -46,6 +55,8 @@ public class DetectSentimentShifts extends KeyedProcessFunction<String, Observat
     private transient SentimentShiftDetector detector;
     private transient EpisodeTracker tracker;
     private transient SpikeReports reports;
+    private transient TrackedEntities tracked;
+    private transient SpikeExplainer explainer;
 
     /** The sentiment of each open minute's annotated posts. */
     private transient MapState<Long, BucketStats> openBuckets;
@@ -54,6 +65,11 @@ public class DetectSentimentShifts extends KeyedProcessFunction<String, Observat
     private transient ValueState<SentimentShiftState> baseline;
     private transient ValueState<EpisodeTrackerState> episodes;
     private transient MapState<String, RuleSeriesState> ruleStates;
+    /** The negative posts of each open minute, and of the last closed ones (pooled like {@link #recentBuckets}). */
+    private transient MapState<Long, BucketStats> openNegatives;
+    private transient MapState<Long, BucketStats> recentNegatives;
+    /** What this series' negative posts usually say, from the minutes outside a shift. */
+    private transient ValueState<TermBaseline> negativeBaseline;
 
     public DetectSentimentShifts(AlertingSettings settings, IndexNames indices) {
         this.settings = settings;
@@ -66,6 +82,8 @@ public class DetectSentimentShifts extends KeyedProcessFunction<String, Observat
         detector = SentimentShiftDetector.withDefaults(AlertingSettings.BUCKET_WIDTH);
         tracker = new EpisodeTracker(settings.sentimentEpisodes());
         reports = new SpikeReports(new RuleBook(settings.rules()), indices.spikes());
+        tracked = settings.trackedEntities();
+        explainer = new SpikeExplainer(SpikeExplainer.DEFAULT_LIMIT);
         openBuckets = getRuntimeContext().getMapState(new MapStateDescriptor<>("open-sentiment", Types.LONG, Types.POJO(BucketStats.class)));
         recentBuckets = getRuntimeContext().getMapState(new MapStateDescriptor<>("recent-sentiment", Types.LONG,
                 Types.POJO(BucketStats.class)));
@@ -73,6 +91,11 @@ public class DetectSentimentShifts extends KeyedProcessFunction<String, Observat
         episodes = getRuntimeContext().getState(new ValueStateDescriptor<>("sentiment-episodes", Types.POJO(EpisodeTrackerState.class)));
         ruleStates = getRuntimeContext().getMapState(new MapStateDescriptor<>("sentiment-rule-states", Types.STRING,
                 Types.POJO(RuleSeriesState.class)));
+        openNegatives = getRuntimeContext().getMapState(new MapStateDescriptor<>("open-negative-posts", Types.LONG,
+                Types.POJO(BucketStats.class)));
+        recentNegatives = getRuntimeContext().getMapState(new MapStateDescriptor<>("recent-negative-posts", Types.LONG,
+                Types.POJO(BucketStats.class)));
+        negativeBaseline = getRuntimeContext().getState(new ValueStateDescriptor<>("negative-term-baseline", Types.POJO(TermBaseline.class)));
     }
 
     @Override
@@ -93,6 +116,15 @@ public class DetectSentimentShifts extends KeyedProcessFunction<String, Observat
             stats.entities.merge(target, 1, Integer::sum);
         }
         openBuckets.put(bucket, stats);
+        NegativePost negative = observation.negativePost();
+        if (negative != null) {
+            BucketStats negatives = openNegatives.get(bucket);
+            if (negatives == null) {
+                negatives = new BucketStats();
+            }
+            negatives.add(negative.shown(), negative.repost(), observation.authorKey(), PostFeatures.of(negative.shown().text(), tracked));
+            openNegatives.put(bucket, negatives);
+        }
         ctx.timerService().registerEventTimeTimer(bucket + width);
     }
 
@@ -101,6 +133,8 @@ public class DetectSentimentShifts extends KeyedProcessFunction<String, Observat
         long bucket = timestamp - width;
         BucketStats stats = openBuckets.get(bucket);
         openBuckets.remove(bucket);
+        BucketStats negatives = DetectSpikes.valueOr(openNegatives.get(bucket), new BucketStats());
+        openNegatives.remove(bucket);
         if (stats == null) {
             return;
         }
@@ -108,9 +142,11 @@ public class DetectSentimentShifts extends KeyedProcessFunction<String, Observat
         SentimentShiftState state = baseline.value() == null ? new SentimentShiftState() : baseline.value();
         SentimentShiftDetector.Score score = detector.observe(state, bucket, (int) breakdown.annotated(), (int) breakdown.negative());
         baseline.update(state);
-        BucketStats judgedStats = pooled(bucket, stats, score.buckets());
+        BucketStats judgedStats = pooled(recentBuckets, bucket, stats, score.buckets());
+        BucketStats judgedNegatives = pooled(recentNegatives, bucket, negatives, score.buckets());
         SentimentBreakdown judged = judgedStats.sentiment();
-        rememberRecent(bucket, stats);
+        rememberRecent(recentBuckets, bucket, stats);
+        rememberRecent(recentNegatives, bucket, negatives);
         EpisodeTrackerState trackerState = episodes.value() == null ? new EpisodeTrackerState() : episodes.value();
         VolumeScore asScore = new VolumeScore(Instant.ofEpochMilli(bucket), score.share(), score.baselineShare(),
                 score.share() - score.baselineShare(), SpikeKind.SENTIMENT_SHIFT, score.anomalyScore(), false);
@@ -124,14 +160,21 @@ public class DetectSentimentShifts extends KeyedProcessFunction<String, Observat
             }
         }
         episodes.update(trackerState);
+        TermBaseline usual = DetectSpikes.valueOr(negativeBaseline.value(), new TermBaseline());
         KeyedAlertStates alertStates = new KeyedAlertStates(ruleStates);
         for (Spike change : changes) {
             // observed and the breakdown: the annotated posts the verdict pooled, so a rule's
-            // min_posts and min_negative_share judge what the detector judged
-            // and, for the whole stream, whom its negative posts are about
+            // min_posts and min_negative_share judge what the detector judged; for the whole
+            // stream, whom its negative posts are about; and what those negative posts say
+            SpikeExplanation said = explainer.explain(judgedNegatives, usual, judgedNegatives.posts * score.baselineShare());
             Spike explained = change.withExplanation(new SpikeExplanation(score.annotated(),
-                    score.annotated() * score.baselineShare(), 0, judged, List.of(), List.of(), targets(judgedStats), List.of()));
+                    score.annotated() * score.baselineShare(), said.uniqueAuthors(), judged, said.terms(), said.hashtags(),
+                    targets(judgedStats), said.topPosts()));
             reports.report(explained, Instant.ofEpochMilli(timestamp), alertStates, out::collect, alert -> ctx.output(DetectSpikes.ALERTS, alert));
+        }
+        if (EpisodeTracker.ongoing(trackerState, ctx.getCurrentKey()) == null) {
+            usual.add(negatives, bucket, width, settings.termDecayPerBucket());
+            negativeBaseline.update(usual);
         }
     }
 
@@ -148,15 +191,15 @@ public class DetectSentimentShifts extends KeyedProcessFunction<String, Observat
                 .toList();
     }
 
-    /** The stats of this bucket and the {@code buckets - 1} closed before it. */
-    private BucketStats pooled(long bucket, BucketStats current, int buckets) throws Exception {
+    /** The stats of this bucket and the {@code buckets - 1} closed before it, from {@code recent}. */
+    private BucketStats pooled(MapState<Long, BucketStats> recent, long bucket, BucketStats current, int buckets) throws Exception {
         if (buckets <= 1) {
             return current;
         }
         BucketStats pooled = new BucketStats();
         pooled.merge(current);
         for (int earlier = 1; earlier < buckets; earlier++) {
-            BucketStats before = recentBuckets.get(bucket - earlier * width);
+            BucketStats before = recent.get(bucket - earlier * width);
             if (before != null) {
                 pooled.merge(before);
             }
@@ -164,16 +207,16 @@ public class DetectSentimentShifts extends KeyedProcessFunction<String, Observat
         return pooled;
     }
 
-    private void rememberRecent(long bucket, BucketStats stats) throws Exception {
-        recentBuckets.put(bucket, stats);
+    private void rememberRecent(MapState<Long, BucketStats> recent, long bucket, BucketStats stats) throws Exception {
+        recent.put(bucket, stats);
         List<Long> expired = new ArrayList<>();
-        for (Long key : recentBuckets.keys()) {
+        for (Long key : recent.keys()) {
             if (key <= bucket - SentimentShiftDetector.MAX_RUN_BUCKETS * width) {
                 expired.add(key);
             }
         }
         for (Long old : expired) {
-            recentBuckets.remove(old);
+            recent.remove(old);
         }
     }
 }

@@ -325,7 +325,7 @@ public class DetectSpikes extends KeyedCoProcessFunction<String, SeriesPost, Obs
         return Math.floorDiv(timestampMillis, width) * width;
     }
 
-    private static <T> T valueOr(T value, T fallback) {
+    static <T> T valueOr(T value, T fallback) {
         return value != null ? value : fallback;
     }
 }

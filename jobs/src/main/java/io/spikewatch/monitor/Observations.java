@@ -3,18 +3,21 @@ package io.spikewatch.monitor;
 import io.spikewatch.annotate.Annotation;
 import io.spikewatch.annotate.EntitySentiment;
 import io.spikewatch.annotate.Sentiment;
+import io.spikewatch.explain.BucketStats;
+import io.spikewatch.metrics.NegativePost;
 import io.spikewatch.metrics.Observation;
 import io.spikewatch.schema.Post;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The metric observations one annotated post makes: one overall, with the post's sentiment, and
- * one per tracked entity it names, with the sentiment about that entity (the overall one lists
- * the entities the post is negative about) (its clauses, see the
- * annotator), so an entity's series counts the anger aimed at it, not at whatever else the post
- * names ("X is down again, great job Elon" is negative about both; "stuck on the loading screen
- * #XDown #DeSantis2024" about the platform, not the candidate).
+ * The metric observations one annotated post makes: one overall, with the post's sentiment and the
+ * entities the post is negative about, and one per tracked entity it names, with the sentiment
+ * about that entity (from its clauses, see the annotator), so an entity's series counts the anger
+ * aimed at it, not at whatever else the post names ("X is down again, great job Elon" is negative
+ * about both; "stuck on the loading screen #XDown #DeSantis2024" about the platform, not the
+ * candidate). A negative observation carries the post, so a sentiment shift can say what its
+ * negative posts say and show them.
  */
 public final class Observations {
 
@@ -24,6 +27,7 @@ public final class Observations {
         String label = outcome.succeeded() ? outcome.annotation().sentiment().label() : null;
         double score = outcome.succeeded() ? outcome.annotation().sentiment().score() : 0;
         long time = post.createdAt().toEpochMilli();
+        NegativePost asNegative = new NegativePost(BucketStats.shown(post), post.repostOf() != null);
         List<Observation> observations = new ArrayList<>();
         List<Observation> perEntity = new ArrayList<>();
         List<String> negativeAbout = new ArrayList<>();
@@ -31,15 +35,19 @@ public final class Observations {
             EntitySentiment about = outcome.succeeded() ? sentimentAbout(outcome.annotation(), entity) : null;
             String entityLabel = about == null ? label : about.label();
             perEntity.add(new Observation(Observation.SCOPE_ENTITY, entity, post.authorKey(),
-                    entityLabel, about == null ? score : about.score(), time));
+                    entityLabel, about == null ? score : about.score(), time, null, negativeOnly(entityLabel, asNegative)));
             if (Sentiment.NEGATIVE.equals(entityLabel)) {
                 negativeAbout.add(entity);
             }
         }
         observations.add(new Observation(Observation.SCOPE_ALL, null, post.authorKey(), label, score, time,
-                negativeAbout.toArray(String[]::new)));
+                negativeAbout.toArray(String[]::new), negativeOnly(label, asNegative)));
         observations.addAll(perEntity);
         return observations;
+    }
+
+    private static NegativePost negativeOnly(String label, NegativePost post) {
+        return Sentiment.NEGATIVE.equals(label) ? post : null;
     }
 
     private static EntitySentiment sentimentAbout(Annotation annotation, String entity) {

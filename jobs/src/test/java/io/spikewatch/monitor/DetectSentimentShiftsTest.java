@@ -7,8 +7,10 @@ import io.spikewatch.alerts.Alert;
 import io.spikewatch.annotate.Sentiment;
 import io.spikewatch.index.IndexDocument;
 import io.spikewatch.index.IndexNames;
+import io.spikewatch.metrics.NegativePost;
 import io.spikewatch.metrics.Observation;
 import io.spikewatch.spikes.TermWeight;
+import io.spikewatch.spikes.TopPost;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,7 +74,7 @@ class DetectSentimentShiftsTest {
                 String[] about = i < 20 ? new String[] {"X (platform)"} : i < 28 ? new String[] {"Elon Musk"} : new String[0];
                 String label = i < 32 ? Sentiment.NEGATIVE : Sentiment.NEUTRAL;
                 harness.processElement(new StreamRecord<>(new Observation(Observation.SCOPE_ALL, null, "v" + i, label,
-                        i < 32 ? -0.6 : 0.0, at + i, i < 32 ? about : new String[0]), at + i));
+                        i < 32 ? -0.6 : 0.0, at + i, i < 32 ? about : new String[0], null), at + i));
             }
             harness.processWatermark(new Watermark(EVENING.plusSeconds(61 * 60).toEpochMilli()));
 
@@ -83,6 +85,54 @@ class DetectSentimentShiftsTest {
                         .contains("; aimed at X (platform) 63%, Elon Musk 25%.");
             });
         }
+    }
+
+    @Test
+    void aShiftSaysWhatItsNegativePostsSayAgainstWhatTheyUsuallySayAndShowsTheMostRepostedOne() throws Exception {
+        String[] usualComplaints = {"traffic on the bridge is terrible again", "my coffee went cold, awful morning",
+                "rain ruined the picnic", "this heat is unbearable", "lost my keys again, worst day"};
+        try (var harness = harness()) {
+            for (int minute = 0; minute < 60; minute++) {
+                long at = EVENING.plusSeconds(minute * 60L).toEpochMilli();
+                for (int i = 0; i < 10; i++) {
+                    boolean negative = i < 2;
+                    String text = negative ? usualComplaints[(minute + i) % usualComplaints.length] : "a quiet evening";
+                    harness.processElement(new StreamRecord<>(observation("u" + minute + "-" + i, negative, text, "p" + minute + "-" + i,
+                            false, at + i), at + i));
+                }
+                harness.processWatermark(new Watermark(at + 59_000));
+            }
+            // 40 posts, 32 negative: people unable to join the Space, half of them reposting one post
+            long at = EVENING.plusSeconds(60 * 60).toEpochMilli();
+            for (int i = 0; i < 40; i++) {
+                boolean negative = i < 32;
+                boolean repost = negative && i % 2 == 0;
+                String text = !negative ? "a quiet evening" : repost ? "Unable to join the Space, stuck on the loading screen"
+                        : i % 4 == 1 ? "still unable to join the Space" : "unable to join, the Space keeps crashing";
+                harness.processElement(new StreamRecord<>(observation("v" + i, negative, text, repost ? "original" : "q" + i, repost, at + i),
+                        at + i));
+            }
+            harness.processWatermark(new Watermark(EVENING.plusSeconds(61 * 60).toEpochMilli()));
+
+            assertThat(alerts(harness)).singleElement().satisfies(alert -> {
+                assertThat(alert.spike().explanation().terms()).extracting(TermWeight::term).contains("unable to join")
+                        .noneMatch(term -> term.contains("traffic") || term.contains("quiet"));
+                assertThat(alert.spike().explanation().uniqueAuthors()).as("the negative posts' authors").isEqualTo(32);
+                assertThat(alert.spike().explanation().topPosts()).first().satisfies(top -> {
+                    assertThat(top.id()).isEqualTo("original");
+                    assertThat(top.reposts()).isEqualTo(16);
+                });
+                assertThat(alert.text()).contains("; the negative posts say 'space', 'unable to join';")
+                        .contains("; top post: @v0: \"Unable to join the Space, stuck on the loading screen\" (16 reposts)");
+            });
+        }
+    }
+
+    private static Observation observation(String author, boolean negative, String text, String originalId, boolean repost, long at) {
+        NegativePost post = negative ? new NegativePost(new TopPost(originalId, "x", author, text, Instant.ofEpochMilli(at), 0, 100), repost)
+                : null;
+        return new Observation(Observation.SCOPE_ALL, null, author, negative ? Sentiment.NEGATIVE : Sentiment.NEUTRAL,
+                negative ? -0.6 : 0.0, at, new String[0], post);
     }
 
     private static KeyedOneInputStreamOperatorTestHarness<String, Observation, IndexDocument> harness() throws Exception {
