@@ -81,7 +81,9 @@ public final class EpisodeTracker implements Serializable {
                         state.peakDeviation = score.deviation();
                     }
                     int severity = severity(state);
-                    if (wave || severity >= state.severity + config.escalationStep()) {
+                    // only a minute that is itself a spike (or a new wave) escalates: one the episode
+                    // merely holds on could otherwise lift an old, faint episode over a rule's bar
+                    if (wave || (score.alertWorthy() && severity >= state.severity + config.escalationStep())) {
                         state.severity = severity;
                         reports.add(spike(state, seriesKey, EpisodePhase.ESCALATED, null));
                     }

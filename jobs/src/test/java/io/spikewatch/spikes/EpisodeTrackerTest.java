@@ -138,6 +138,22 @@ class EpisodeTrackerTest {
     }
 
     @Test
+    void aMinuteTheEpisodeMerelyHoldsOnDoesNotEscalateItButTheNextSpikeDoes() {
+        // a faint start (3 posts against 0.1), held for an hour by minutes just under the alert score
+        bucket(SpikeKind.VOLUME, 0.53, 3, 0.1, 5.6);
+        for (int i = 0; i < 58; i++) {
+            bucket(SpikeKind.VOLUME, 0.42, 2, 0.3, 3.8);
+        }
+        // a larger count, still under the alert score: the peak and the duration would lift the
+        // severity by a step, but a minute that is no spike escalates nothing
+        bucket(SpikeKind.VOLUME, 0.46, 6, 0.5, 4.3);
+        assertThat(reports).extracting(Spike::phase).containsExactly(EpisodePhase.STARTED);
+        bucket(SpikeKind.VOLUME, 0.55, 7, 0.5, 6.0);
+        assertThat(reports).extracting(Spike::phase).containsExactly(EpisodePhase.STARTED, EpisodePhase.ESCALATED);
+        assertThat(reports.get(1).peakValue()).as("the spike's own minute").isEqualTo(7);
+    }
+
+    @Test
     void aFlatlineDuringAVolumeEpisodeEndsItAndStartsItsOwn() {
         bucket(SpikeKind.VOLUME, 0.6, 30, 10, 6);
         bucket(SpikeKind.FLATLINE, 0.7, 0, 40, -9);
