@@ -124,7 +124,7 @@ public final class EmailChannel implements AlertChannel {
             if (!e.topPosts().isEmpty()) {
                 body.append("\nTop posts:\n");
                 for (TopPost post : e.topPosts()) {
-                    body.append("- @").append(post.authorHandle() == null ? "?" : post.authorHandle().replaceFirst("^@", ""))
+                    body.append("- ").append(post.authorHandle() == null ? "reposted" : "@" + post.authorHandle().replaceFirst("^@", ""))
                             .append(" (").append(post.platform()).append(", ").append(post.reposts()).append(" reposts): ")
                             .append(post.text() == null ? "" : post.text().replaceAll("\\s+", " ")).append('\n');
                 }

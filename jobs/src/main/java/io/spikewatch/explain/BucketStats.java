@@ -78,7 +78,7 @@ public class BucketStats {
         if (repost) {
             repostsOf.merge(shown.id(), 1, Integer::sum);
         }
-        candidates.merge(shown.id(), shown, (a, b) -> a.reach() >= b.reach() ? a : b);
+        candidates.merge(shown.id(), shown, BucketStats::better);
         if (candidates.size() > 2 * MAX_CANDIDATES) {
             pruneCandidates();
         }
@@ -86,14 +86,25 @@ public class BucketStats {
 
     /**
      * A post as a candidate top post: under its original's id (a repost stands for what it
-     * reposts), with its text and its reach (the author's followers plus the post's views).
+     * reposts), with its text and its reach (the author's followers plus the post's views). A
+     * repost names no author: its text is the original's, which the reposter did not write, and
+     * the original's author is not known from the repost.
      */
     public static TopPost shown(Post post) {
-        String original = post.repostOf() != null ? post.repostOf() : post.id();
+        boolean repost = post.repostOf() != null;
+        String original = repost ? post.repostOf() : post.id();
         long followers = post.author() == null || post.author().followers() == null ? 0 : post.author().followers();
         long reach = followers + post.engagement().views();
-        return new TopPost(original, post.platform(), post.author() == null ? null : post.author().handle(),
-                post.text(), post.createdAt(), post.engagement().reposts(), reach);
+        String author = repost || post.author() == null ? null : post.author().handle();
+        return new TopPost(original, post.platform(), author, post.text(), post.createdAt(), post.engagement().reposts(), reach);
+    }
+
+    /** Of two candidates for one original: the original itself (it names its author) when seen, else the wider reach. */
+    private static TopPost better(TopPost a, TopPost b) {
+        if ((a.authorHandle() == null) != (b.authorHandle() == null)) {
+            return a.authorHandle() != null ? a : b;
+        }
+        return a.reach() >= b.reach() ? a : b;
     }
 
     public void addSentiment(String label, double score) {
@@ -119,7 +130,7 @@ public class BucketStats {
         keepMostFrequent(handles);
         keepMostFrequent(entities);
         keepMostFrequent(repostsOf);
-        other.candidates.forEach((k, v) -> candidates.merge(k, v, (a, b) -> a.reach() >= b.reach() ? a : b));
+        other.candidates.forEach((k, v) -> candidates.merge(k, v, BucketStats::better));
         negative += other.negative;
         neutral += other.neutral;
         positive += other.positive;

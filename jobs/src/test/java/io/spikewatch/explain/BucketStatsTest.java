@@ -108,4 +108,26 @@ class BucketStatsTest {
         assertThat(counts).hasSize(BucketStats.MAX_KEYS).containsKey("top")
                 .containsKey("k" + (2 * BucketStats.MAX_KEYS - 1)).doesNotContainKey("k0");
     }
+
+    @Test
+    void aRepostStandsForItsOriginalWithoutNamingTheReposterAsItsAuthorAndTheOriginalWinsWhenSeen() {
+        BucketStats reposts = new BucketStats();
+        add(reposts, 1, "fan1", "The Space is glitching badly", "orig");
+        add(reposts, 2, "fan2", "The Space is glitching badly", "orig");
+        assertThat(reposts.topPosts(1)).singleElement().satisfies(top -> {
+            assertThat(top.id()).isEqualTo("orig");
+            assertThat(top.authorHandle()).as("the reposters did not write it").isNull();
+            assertThat(top.reposts()).isEqualTo(2);
+        });
+
+        BucketStats withOriginal = new BucketStats();
+        withOriginal.merge(reposts);
+        Post original = new Post("orig", "x", new Author("reporter", "reporter", null, 5L), "The Space is glitching badly", T0, "en", null,
+                null, null, null, Engagement.NONE);
+        withOriginal.add(original, PostFeatures.of(original.text(), TrackedEntities.empty()));
+        assertThat(withOriginal.topPosts(1)).singleElement().satisfies(top -> {
+            assertThat(top.authorHandle()).as("the original, though it reached fewer").isEqualTo("reporter");
+            assertThat(top.reposts()).isEqualTo(2);
+        });
+    }
 }

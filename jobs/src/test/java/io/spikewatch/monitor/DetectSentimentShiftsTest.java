@@ -123,14 +123,15 @@ class DetectSentimentShiftsTest {
                     assertThat(top.reposts()).isEqualTo(16);
                 });
                 assertThat(alert.text()).contains("; the negative posts say 'space', 'unable to join';")
-                        .contains("; top post: @v0: \"Unable to join the Space, stuck on the loading screen\" (16 reposts)");
+                        .contains("; top post: \"Unable to join the Space, stuck on the loading screen\" (16 reposts)");
             });
         }
     }
 
     private static Observation observation(String author, boolean negative, String text, String originalId, boolean repost, long at) {
-        NegativePost post = negative ? new NegativePost(new TopPost(originalId, "x", author, text, Instant.ofEpochMilli(at), 0, 100), repost)
-                : null;
+        // as BucketStats.shown gives it: a repost under its original's id, naming no author
+        NegativePost post = negative ? new NegativePost(new TopPost(originalId, "x", repost ? null : author, text, Instant.ofEpochMilli(at), 0, 100),
+                repost) : null;
         return new Observation(Observation.SCOPE_ALL, null, author, negative ? Sentiment.NEGATIVE : Sentiment.NEUTRAL,
                 negative ? -0.6 : 0.0, at, new String[0], post);
     }
