@@ -24,8 +24,8 @@ import org.slf4j.LoggerFactory;
  * The benchmark's alert endpoint: a JDK HTTP server on a free loopback port that accepts the
  * generic webhook payload ({@code spikewatch.alert/1}), answers 204 at once and then notes the
  * arrival, with how far annotation had got by then (asked after answering, so the question
- * never slows the delivery). A body it cannot read is kept as a rejection, then answered 400 (so a sender that sees
- * the 400 finds the rejection already kept).
+ * never slows the delivery). A body it cannot read is kept as a rejection, then answered 400, so
+ * a sender that sees the 400 finds the rejection kept.
  */
 public final class WebhookReceiver implements AutoCloseable {
 
