@@ -2,8 +2,6 @@ package io.spikewatch.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.spikewatch.fixtures.ScenarioGenerator;
-import io.spikewatch.testing.KafkaBroker;
 import io.spikewatch.testing.LocalElasticsearch;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,30 +41,19 @@ class ClusterThroughputITCase {
     static final String RUNS_PROPERTY = "spikewatch.bench.runs";
 
     private final LocalElasticsearch elasticsearch = LocalElasticsearch.get();
-    private KafkaBroker broker;
-    private LocalFlinkCluster cluster;
-    private ScenarioTopics topics;
+    private ScenarioOnCluster services;
     @TempDir
     Path workDir;
 
     @BeforeAll
     void startServices() throws Exception {
-        broker = KafkaBroker.start();
-        int posts = Integer.getInteger(POSTS_PROPERTY, DEFAULT_POSTS);
-        topics = ScenarioTopics.create(broker, "", ScenarioGenerator.builder().targetPosts(posts).build().generate()).produceAll();
-        cluster = LocalFlinkCluster.start();
+        services = ScenarioOnCluster.start(Integer.getInteger(POSTS_PROPERTY, DEFAULT_POSTS));
     }
 
     @AfterAll
     void stopServices() throws Exception {
-        try {
-            if (cluster != null) {
-                cluster.close();
-            }
-        } finally {
-            if (broker != null) {
-                broker.close();
-            }
+        if (services != null) {
+            services.close();
         }
     }
 
@@ -82,7 +69,7 @@ class ClusterThroughputITCase {
                 steady.add(throughput.steadyPostsPerSecond());
                 endToEnd.add(throughput.endToEndPostsPerSecond());
             }
-            rows.add(String.format(Locale.ROOT, "%11d  %4d  %7d  %14.1f  %18.1f", parallelism, runs, topics.postIds().size(),
+            rows.add(String.format(Locale.ROOT, "%11d  %4d  %7d  %14.1f  %18.1f", parallelism, runs, services.topics().postIds().size(),
                     median(steady), median(endToEnd)));
             assertThat(steady).allSatisfy(rate -> assertThat(rate).isPositive());
         }
@@ -91,9 +78,9 @@ class ClusterThroughputITCase {
     }
 
     private Throughput measure(int parallelism, int run) throws Exception {
-        try (MonitorJobOnCluster job = new MonitorJobOnCluster(cluster, elasticsearch, broker, topics,
+        try (MonitorJobOnCluster job = new MonitorJobOnCluster(services.cluster(), elasticsearch, services.broker(), services.topics(),
                 "bench-p" + parallelism + "-" + run, workDir)) {
-            int posts = topics.postIds().size();
+            int posts = services.topics().postIds().size();
             long steadyFrom = (long) Math.ceil(STEADY_FROM_SHARE * posts);
             long submitted = System.nanoTime();
             job.submit(null, parallelism);
@@ -109,7 +96,7 @@ class ClusterThroughputITCase {
             });
             MonitorJobOnCluster.await("all " + posts + " posts annotated", RUN_TIMEOUT, () -> job.annotatedPosts() >= posts);
             long done = System.nanoTime();
-            assertThat(job.ids(job.indices().posts())).as("posts indexed at parallelism " + parallelism).isEqualTo(topics.postIds());
+            assertThat(job.ids(job.indices().posts())).as("posts indexed at parallelism " + parallelism).isEqualTo(services.topics().postIds());
             return new Throughput((posts - firstSeen[1]) / seconds(done - firstSeen[0]), posts / seconds(done - submitted));
         }
     }

@@ -4,9 +4,6 @@ import static io.spikewatch.cluster.MonitorJobOnCluster.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
-import io.spikewatch.fixtures.Scenario;
-import io.spikewatch.fixtures.ScenarioGenerator;
-import io.spikewatch.testing.KafkaBroker;
 import io.spikewatch.testing.LocalElasticsearch;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -52,11 +49,8 @@ class FlinkClusterITCase {
     static final Instant SECOND_PART_FROM = Instant.parse("2024-01-01T00:00:00Z");
 
     private final LocalElasticsearch elasticsearch = LocalElasticsearch.get();
-    private KafkaBroker broker;
-    private LocalFlinkCluster cluster;
-    private Scenario scenario;
-    /** The whole scenario, produced before the first test. */
-    private ScenarioTopics topics;
+    /** The broker with the whole scenario produced before the first test, and the cluster. */
+    private ScenarioOnCluster services;
     @TempDir
     Path workDir;
     /** The alerts of the fault-free run, by id. */
@@ -64,22 +58,13 @@ class FlinkClusterITCase {
 
     @BeforeAll
     void startServices() throws Exception {
-        broker = KafkaBroker.start();
-        scenario = ScenarioGenerator.builder().targetPosts(POSTS).build().generate();
-        topics = ScenarioTopics.create(broker, "", scenario).produceAll();
-        cluster = LocalFlinkCluster.start();
+        services = ScenarioOnCluster.start(POSTS);
     }
 
     @AfterAll
     void stopServices() throws Exception {
-        try {
-            if (cluster != null) {
-                cluster.close();
-            }
-        } finally {
-            if (broker != null) {
-                broker.close();
-            }
+        if (services != null) {
+            services.close();
         }
     }
 
@@ -98,8 +83,8 @@ class FlinkClusterITCase {
             assertThat(alerts).as("alerts of the scenario").hasSizeGreaterThanOrEqualTo(3);
             expectedAlerts = alerts;
             assertDeliveredOnce(run, expectedAlerts);
-            assertThat(cluster.rest().failovers(run.jobId())).as("failovers of a run without faults").isZero();
-            assertThat(cluster.rest().runningWithAllTasks(run.jobId())).isTrue();
+            assertThat(services.cluster().rest().failovers(run.jobId())).as("failovers of a run without faults").isZero();
+            assertThat(services.cluster().rest().runningWithAllTasks(run.jobId())).isTrue();
         }
     }
 
@@ -112,23 +97,17 @@ class FlinkClusterITCase {
             run.awaitAnnotatedShare(FAULT_AT_SHARE, RUN_TIMEOUT);
             long annotatedAtKill = run.annotatedPosts();
 
-            cluster.killTaskManager(1);
+            services.cluster().killTaskManager(1);
 
             // recovery needs no operator: the job restarts from its last checkpoint in the
             // surviving TaskManager's free slots (2 x 2 slots, 2 needed)
-            await("a failover of job " + run.jobId(), RECOVERY_TIMEOUT, () -> cluster.rest().failovers(run.jobId()) >= 1);
-            run.awaitRunning(RECOVERY_TIMEOUT);
-            run.awaitEverythingProcessed(RUN_TIMEOUT);
-
-            assertThat(annotatedAtKill).as("posts annotated when the TaskManager was killed").isLessThan(topics.postIds().size());
-            assertExactDocuments(run);
-            run.awaitAlerts(expected, id -> true, RECOVERY_TIMEOUT);
-            assertDeliveredOnce(run, expected);
+            await("a failover of job " + run.jobId(), RECOVERY_TIMEOUT, () -> services.cluster().rest().failovers(run.jobId()) >= 1);
+            assertRecovered(run, expected, annotatedAtKill, "the TaskManager was killed");
 
             // then an operator brings the machine back: the cluster has its two TaskManagers again
-            cluster.startMissing();
-            assertThat(cluster.rest().taskManagers()).isEqualTo(LocalFlinkCluster.TASK_MANAGERS);
-            assertThat(cluster.rest().runningWithAllTasks(run.jobId())).as("job running").isTrue();
+            services.cluster().startMissing();
+            assertThat(services.cluster().rest().taskManagers()).isEqualTo(LocalFlinkCluster.TASK_MANAGERS);
+            assertThat(services.cluster().rest().runningWithAllTasks(run.jobId())).as("job running").isTrue();
         }
     }
 
@@ -147,20 +126,14 @@ class FlinkClusterITCase {
                 Instant back = Instant.now().plus(ELASTICSEARCH_OUTAGE);
                 // the outage itself: the job is watched, not waited for
                 await("the end of the outage", ELASTICSEARCH_OUTAGE.plusSeconds(10), () -> Instant.now().isAfter(back)
-                        || !Set.of("RUNNING", "RESTARTING", "INITIALIZING", "CREATED").contains(cluster.rest().jobState(run.jobId())));
-                assertThat(cluster.rest().jobState(run.jobId())).as("job state during the outage").isIn("RUNNING", "RESTARTING", "INITIALIZING", "CREATED");
+                        || !Set.of("RUNNING", "RESTARTING", "INITIALIZING", "CREATED").contains(services.cluster().rest().jobState(run.jobId())));
+                assertThat(services.cluster().rest().jobState(run.jobId())).as("job state during the outage").isIn("RUNNING", "RESTARTING", "INITIALIZING", "CREATED");
             } finally {
                 elasticsearch.restart();
             }
 
-            run.awaitRunning(RECOVERY_TIMEOUT);
-            run.awaitEverythingProcessed(RUN_TIMEOUT);
-
-            assertThat(annotatedAtStop).as("posts annotated when Elasticsearch stopped").isLessThan(topics.postIds().size());
-            assertExactDocuments(run);
-            run.awaitAlerts(expected, id -> true, RECOVERY_TIMEOUT);
-            assertDeliveredOnce(run, expected);
-            assertThat(cluster.rest().runningWithAllTasks(run.jobId())).as("job running").isTrue();
+            assertRecovered(run, expected, annotatedAtStop, "Elasticsearch stopped");
+            assertThat(services.cluster().rest().runningWithAllTasks(run.jobId())).as("job running").isTrue();
         }
     }
 
@@ -170,7 +143,7 @@ class FlinkClusterITCase {
         Set<String> expected = fromTheFaultFreeRun();
         // topics of its own, filled in two parts: the alert path reads far ahead of annotation,
         // so a job stopped mid-stream of a topic already full would have judged every spike
-        ScenarioTopics parted = ScenarioTopics.create(broker, "parted-", scenario).produceBefore(SECOND_PART_FROM);
+        ScenarioTopics parted = ScenarioTopics.create(services.broker(), "parted-", services.scenario()).produceBefore(SECOND_PART_FROM);
         try (MonitorJobOnCluster run = newRun("savepoint", parted)) {
             run.submit(run.rulesFile("rules.yaml", ""));
             run.awaitRunning(RUN_TIMEOUT);
@@ -179,7 +152,7 @@ class FlinkClusterITCase {
 
             String firstJob = run.jobId();
             String savepoint = run.stopWithSavepoint();
-            assertThat(cluster.rest().jobState(firstJob)).as("the job stopped with a savepoint").isEqualTo("FINISHED");
+            assertThat(services.cluster().rest().jobState(firstJob)).as("the job stopped with a savepoint").isEqualTo("FINISHED");
             parted.produceAll();
             run.resume(savepoint, run.rulesFile("rules-changed.yaml", resource("cluster/added-rule.yaml")));
             run.awaitRunning(RUN_TIMEOUT);
@@ -192,7 +165,7 @@ class FlinkClusterITCase {
             assertThat(recorded).as("alerts of the rule added at the resume")
                     .anySatisfy(id -> assertThat(id).startsWith(ADDED_RULE + "|"));
             assertDeliveredOnce(run, recorded);
-            assertThat(cluster.rest().runningWithAllTasks(run.jobId())).as("job running").isTrue();
+            assertThat(services.cluster().rest().runningWithAllTasks(run.jobId())).as("job running").isTrue();
         }
     }
 
@@ -200,8 +173,22 @@ class FlinkClusterITCase {
 
     // ------------------------------------------------------------------ checks
 
+    /**
+     * After a fault that struck mid-stream (before {@code annotatedAtFault} posts of all were
+     * annotated): the job runs again, catches up, and ends with exactly the input's documents and
+     * the fault-free run's alerts, each delivered once.
+     */
+    private void assertRecovered(MonitorJobOnCluster run, Set<String> expected, long annotatedAtFault, String fault) throws Exception {
+        run.awaitRunning(RECOVERY_TIMEOUT);
+        run.awaitEverythingProcessed(RUN_TIMEOUT);
+        assertThat(annotatedAtFault).as("posts annotated when " + fault).isLessThan(services.topics().postIds().size());
+        assertExactDocuments(run);
+        run.awaitAlerts(expected, id -> true, RECOVERY_TIMEOUT);
+        assertDeliveredOnce(run, expected);
+    }
+
     private void assertExactDocuments(MonitorJobOnCluster run) {
-        assertExactDocuments(run, topics);
+        assertExactDocuments(run, services.topics());
     }
 
     private static void assertExactDocuments(MonitorJobOnCluster run, ScenarioTopics topics) {
@@ -224,11 +211,11 @@ class FlinkClusterITCase {
     }
 
     private MonitorJobOnCluster newRun(String name) throws IOException {
-        return newRun(name, topics);
+        return newRun(name, services.topics());
     }
 
     private MonitorJobOnCluster newRun(String name, ScenarioTopics input) throws IOException {
-        return new MonitorJobOnCluster(cluster, elasticsearch, broker, input, name, workDir);
+        return new MonitorJobOnCluster(services.cluster(), elasticsearch, services.broker(), input, name, workDir);
     }
 
     private static String resource(String name) throws IOException {
