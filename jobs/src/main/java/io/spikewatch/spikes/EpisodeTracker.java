@@ -17,8 +17,9 @@ import java.util.Objects;
  *   <li>The episode goes on while its buckets score at least {@code holdScore} in the same
  *       direction (hysteresis: a bucket that dips just under the alert score does not end it).
  *       The peak is the bucket furthest from its expectation, in noise deviations.
- *   <li>{@link EpisodePhase#ESCALATED} whenever the severity ({@link Severity}) has risen by {@code
- *       escalationStep} since the last report, and at once when an episode has a new wave
+ *   <li>{@link EpisodePhase#ESCALATED} on a minute that is itself alert-worthy when the severity
+ *       ({@link Severity}) has risen by {@code escalationStep} since the last report (a minute the
+ *       episode merely holds on escalates nothing), and at once when an episode has a new wave
  *       ({@link WaveWatch}: a jump above the plateau the episode had settled on, in its posts for a
  *       volume episode, in its negative posts for a sentiment shift), which also adds to its severity.
  *   <li>{@link EpisodePhase#ENDED} after {@code quietPeriod} of normal buckets, reported at the
