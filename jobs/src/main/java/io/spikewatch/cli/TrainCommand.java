@@ -9,6 +9,7 @@ import io.spikewatch.annotate.NerTrainer;
 import io.spikewatch.annotate.PolarityTrainer;
 import io.spikewatch.annotate.SentimentGoldFile;
 import io.spikewatch.annotate.SentimentMethod;
+import io.spikewatch.annotate.WordVectors;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -104,6 +105,10 @@ public final class TrainCommand {
                 description = "Drop features seen in fewer training texts (default: ${DEFAULT-VALUE}).")
         int minFeatureCount;
 
+        @Option(names = "--dense-scale", defaultValue = "" + PolarityTrainer.DEFAULT_DENSE_FEATURE_SCALE,
+                description = "Standard deviation the word-vector features are scaled to while fitting (default: ${DEFAULT-VALUE}).")
+        double denseScale;
+
         @Option(names = "--no-refit", description = "Keep the weights trained on --train alone instead of refitting on --train and --dev.")
         boolean noRefit;
 
@@ -117,7 +122,7 @@ public final class TrainCommand {
         public Integer call() throws IOException {
             PrintWriter log = spec.commandLine().getErr();
             PolarityTrainer trainer = PolarityTrainer.builder().sigmas(sigmas).minFeatureCount(minFeatureCount)
-                    .refitOnTrainAndDev(!noRefit).log(line -> { log.println(line); log.flush(); }).build();
+                    .denseFeatureScale(denseScale).refitOnTrainAndDev(!noRefit).log(line -> { log.println(line); log.flush(); }).build();
             List<LabeledText> trainTexts = new ArrayList<>();
             for (Path file : train) {
                 trainTexts.addAll(SentimentGoldFile.read(file));
@@ -141,8 +146,9 @@ public final class TrainCommand {
             }
             description.add("development texts: " + dev.getFileName() + " (" + devTexts.size() + " texts, sha256 " + sha256(dev) + ")");
             description.add("features: io.spikewatch.annotate.PolarityFeatures on SocialTextNormalizer output: words with negation scope, "
-                    + "token bigrams, emoji, VADER lexicon scores (MIT, Hutto and Gilbert 2014), cues, and CoreNLP 4.5.10's sentiment "
-                    + "model (shift-reduce parse) on the normalized text");
+                    + "token bigrams, emoji, VADER lexicon scores (MIT, Hutto and Gilbert 2014), cues, CoreNLP 4.5.10's sentiment "
+                    + "model (shift-reduce parse) on the normalized text, and the mean of the words' vectors in CoreNLP 4.5.10's "
+                    + WordVectors.RESOURCE);
             PolarityTrainer.Result result = trainer.train(trainExamples, devExamples, description);
             Path parent = out.toAbsolutePath().getParent();
             if (parent != null) {

@@ -70,7 +70,7 @@ public final class CoreNlpAnnotator implements TextAnnotator {
         this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
         SocialLexicon lexicon = SocialLexicon.standard();
         this.normalizer = new SocialTextNormalizer(lexicon);
-        this.features = new PolarityFeatures(lexicon);
+        this.features = new PolarityFeatures(lexicon, WordVectors.standard());
         this.mentionFilter = new NerMentionFilter(lexicon);
         this.model = model;
     }

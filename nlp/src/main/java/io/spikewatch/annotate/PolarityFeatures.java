@@ -27,6 +27,10 @@ import java.util.Objects;
  *       in capitals, links (whole messages only);
  *   <li>{@code rntn*}: CoreNLP's sentiment model's distribution, score, and the lowest and
  *       highest sentence score ({@link RntnSummary}), when given;
+ *   <li>{@code vec0..vec49}: the mean of the {@link WordVectors} of the span's words (none when
+ *       no word has one): what the words mean, so a word the training texts never held still
+ *       counts through the words it is near in that space. {@link #isDense} names these; the
+ *       trainer standardizes them;
  *   <li>{@code bias}: always 1, the classifier's intercept.
  * </ul>
  * Counts enter as log(1 + n) and valences divided by 4, so no feature dwarfs the binary ones.
@@ -47,10 +51,23 @@ public final class PolarityFeatures {
     private static final double BEFORE_BUT = 0.5;
     private static final double AFTER_BUT = 1.5;
 
-    private final SocialLexicon lexicon;
+    /** The prefix of the word-vector features, followed by the dimension's index. */
+    static final String VECTOR_PREFIX = "vec";
 
-    public PolarityFeatures(SocialLexicon lexicon) {
+    private final SocialLexicon lexicon;
+    private final WordVectors vectors;
+
+    public PolarityFeatures(SocialLexicon lexicon, WordVectors vectors) {
         this.lexicon = Objects.requireNonNull(lexicon, "lexicon");
+        this.vectors = Objects.requireNonNull(vectors, "vectors");
+    }
+
+    /**
+     * Whether a feature is one of the dense, real-valued ones every text has (the word-vector
+     * mean) rather than an indicator or a count: the trainer standardizes these.
+     */
+    public static boolean isDense(String feature) {
+        return feature.startsWith(VECTOR_PREFIX);
     }
 
     /**
@@ -64,6 +81,8 @@ public final class PolarityFeatures {
         features.put(BIAS, 1.0);
 
         double[] valences = new double[tokens.size()];
+        double[] meaning = new double[vectors.dimension()];
+        int known = 0;
         boolean negated = false;
         String previous = "<s>";
         int butAt = -1;
@@ -81,6 +100,7 @@ public final class PolarityFeatures {
             switch (token.kind()) {
                 case WORD -> {
                     features.put("w=" + (negated ? form + "_NEG" : form), 1.0);
+                    known += vectors.addTo(meaning, form);
                     String original = text.originalText(token.start(), token.end());
                     boolean caps = isShouted(original);
                     if (caps) {
@@ -125,6 +145,11 @@ public final class PolarityFeatures {
         features.put("b=" + previous + "|</s>", 1.0);
 
         addLexiconScores(features, valences, butAt);
+        if (known > 0) {
+            for (int i = 0; i < meaning.length; i++) {
+                features.put(VECTOR_PREFIX + i, meaning[i] / known);
+            }
+        }
         addCount(features, "cue_excl", exclamations);
         addCount(features, "cue_quest", questions);
         addCount(features, "cue_elong", elongated);

@@ -29,6 +29,11 @@ import java.util.function.Function;
  *       sigma on the training and development texts together and keep the calibration found in
  *       step 1.
  * </ol>
+ * The dense features ({@link PolarityFeatures#isDense}) are standardized on the texts of each fit
+ * (mean 0, standard deviation {@link Builder#denseFeatureScale}), so the prior weighs them like
+ * the indicator features whatever their raw spread; the fitted weights are then mapped back onto
+ * the raw values (the means folded into the intercept), so the model file and the annotator read
+ * the features as {@link PolarityFeatures} makes them.
  * Deterministic: the same examples in the same order give the same model.
  */
 public final class PolarityTrainer {
@@ -44,6 +49,9 @@ public final class PolarityTrainer {
 
     /** Candidate class shifts for negative and positive (neutral stays 0). */
     private static final double[] SHIFTS = grid(-2.0, 2.0, 0.05);
+
+    /** The default standard deviation of a dense feature after standardization. */
+    public static final double DEFAULT_DENSE_FEATURE_SCALE = 3.0;
 
     /** QN convergence tolerance. */
     private static final double TOLERANCE = 1e-4;
@@ -75,11 +83,13 @@ public final class PolarityTrainer {
     private final List<Double> sigmas;
     private final int minFeatureCount;
     private final boolean refitOnTrainAndDev;
+    private final double denseFeatureScale;
     private final Consumer<String> log;
 
     private PolarityTrainer(Builder builder) {
         this.sigmas = List.copyOf(builder.sigmas);
         this.minFeatureCount = builder.minFeatureCount;
+        this.denseFeatureScale = builder.denseFeatureScale;
         this.refitOnTrainAndDev = builder.refitOnTrainAndDev;
         this.log = builder.log;
     }
@@ -120,8 +130,9 @@ public final class PolarityTrainer {
             finalClassifier = fit(all, best.sigma());
         }
         List<String> lines = new ArrayList<>(description);
-        lines.add(String.format(Locale.ROOT, "classifier: CoreNLP LinearClassifierFactory, L2 sigma %s, features seen in at least %d texts",
-                best.sigma(), minFeatureCount));
+        lines.add(String.format(Locale.ROOT, "classifier: CoreNLP LinearClassifierFactory, L2 sigma %s, features seen in at least %d texts,"
+                + " dense features standardized to standard deviation %s while fitting (weights stored for the raw values)",
+                best.sigma(), minFeatureCount, denseFeatureScale));
         lines.add(String.format(Locale.ROOT, "calibration on the development texts: temperature %.2f, class shift negative %.2f positive %.2f",
                 chosen.temperature(), chosen.classShift()[0], chosen.classShift()[2]));
         lines.add("development scores (model trained on the training texts alone): " + best.dev().summary());
@@ -165,9 +176,10 @@ public final class PolarityTrainer {
     }
 
     private LinearClassifier<String, String> fit(List<Example> examples, double sigma) {
+        DenseStandardization standardization = DenseStandardization.of(examples, denseFeatureScale);
         RVFDataset<String, String> dataset = new RVFDataset<>(examples.size());
         for (Example example : examples) {
-            dataset.add(new RVFDatum<>(counter(example.features()), example.label()));
+            dataset.add(new RVFDatum<>(standardization.apply(counter(example.features())), example.label()));
         }
         if (minFeatureCount > 1) {
             dataset.applyFeatureCountThreshold(minFeatureCount);
@@ -177,7 +189,7 @@ public final class PolarityTrainer {
         factory.setTol(TOLERANCE);
         factory.setVerbose(false);
         long started = System.nanoTime();
-        LinearClassifier<String, String> classifier = factory.trainClassifier(dataset);
+        LinearClassifier<String, String> classifier = standardization.unapply(factory.trainClassifier(dataset));
         log.accept(String.format(Locale.ROOT, "trained on %d texts, %d features, sigma %.3g in %.1f s", examples.size(),
                 classifier.featureIndex().size(), sigma, (System.nanoTime() - started) / 1e9));
         return classifier;
@@ -279,6 +291,7 @@ public final class PolarityTrainer {
         private List<Double> sigmas = DEFAULT_SIGMAS;
         private int minFeatureCount = DEFAULT_MIN_FEATURE_COUNT;
         private boolean refitOnTrainAndDev = true;
+        private double denseFeatureScale = DEFAULT_DENSE_FEATURE_SCALE;
         private Consumer<String> log = line -> { };
 
         private Builder() {}
@@ -301,6 +314,15 @@ public final class PolarityTrainer {
                 throw new IllegalArgumentException("minFeatureCount must be at least 1, was " + count);
             }
             this.minFeatureCount = count;
+            return this;
+        }
+
+        /** The standard deviation dense features are given while fitting: larger lets the prior allow them more weight. */
+        public Builder denseFeatureScale(double scale) {
+            if (!(scale > 0) || Double.isInfinite(scale)) {
+                throw new IllegalArgumentException("denseFeatureScale must be a positive number, was " + scale);
+            }
+            this.denseFeatureScale = scale;
             return this;
         }
 

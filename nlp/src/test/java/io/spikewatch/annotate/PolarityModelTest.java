@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /** Trains tiny models on texts written here (no CoreNLP parse: lexical features only). */
 class PolarityModelTest {
 
-    private static final PolarityFeatures FEATURES = new PolarityFeatures(SocialLexicon.standard());
+    private static final PolarityFeatures FEATURES = new PolarityFeatures(SocialLexicon.standard(), WordVectors.standard());
     private static final SocialTextNormalizer NORMALIZER = SocialTextNormalizer.standard();
 
     private static Map<String, Double> features(String text) {
