@@ -11,8 +11,11 @@ package io.spikewatch.spikes;
  * trusted after {@link #MIN_PLATEAU_BUCKETS}. A bucket, or the last two buckets summed when both
  * are above the plateau, is a new wave when it is at least {@link #RATIO} times the plateau, at
  * least {@link #MIN_EXCESS} posts above it, and {@link #DEVIATION} deviations above it on the
- * exact Poisson tail ({@link PoissonSurprise}). After a wave the plateau starts again from it, so
- * one wave is reported once.
+ * exact Poisson tail ({@link PoissonSurprise}). Once trusted, the plateau learns from a bucket only up to
+ * {@link #LEARNING_CLIP} times itself, as a baseline learns only up to a few deviations: the
+ * first minutes of a wave that builds over three or four do not lift the plateau they are judged
+ * against (they still raise it, more slowly, when the stream settles higher). After a wave the
+ * plateau starts again from it, so one wave is reported once.
  */
 final class WaveWatch {
 
@@ -21,6 +24,8 @@ final class WaveWatch {
     static final double RATIO = 2.0;
     static final double MIN_EXCESS = 5;
     static final double DEVIATION = 5.0;
+    /** The plateau learns from a bucket at most this many times the plateau. */
+    static final double LEARNING_CLIP = 1.5;
     /** A plateau of (almost) nothing is not taken below this many posts a bucket. */
     private static final double PLATEAU_FLOOR = 0.5;
     private static final double SMOOTHING = 1 - Math.pow(0.5, 1 / PLATEAU_HALF_LIFE_BUCKETS);
@@ -49,7 +54,8 @@ final class WaveWatch {
             restart(state, value);
             return true;
         }
-        state.waveLevel += SMOOTHING * (value - state.waveLevel);
+        boolean trusted = state.wavePlateauBuckets >= MIN_PLATEAU_BUCKETS;
+        state.waveLevel += SMOOTHING * ((trusted ? Math.min(value, LEARNING_CLIP * plateau) : value) - state.waveLevel);
         state.waveLastValue = value;
         state.wavePlateauBuckets++;
         return false;

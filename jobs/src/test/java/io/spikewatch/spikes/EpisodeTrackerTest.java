@@ -71,6 +71,23 @@ class EpisodeTrackerTest {
         assertThat(plain.waves).isZero();
     }
 
+    @Test
+    void aWaveThatBuildsOverThreeMinutesIsSeenThoughItsFirstMinutesAreUnderTwiceThePlateau() {
+        // the 2023 crash in the demo: about 75 angry posts a minute, then 135, 157, 179
+        reports.addAll(tracker.observe(state, "all", shift(0.8, 0.9), 75));
+        for (int i = 0; i < 10; i++) {
+            reports.addAll(tracker.observe(state, "all", shift(0.8, 0.9), 72 + (i % 3) * 3));
+        }
+        reports.addAll(tracker.observe(state, "all", shift(0.78, 0.9), 135));
+        reports.addAll(tracker.observe(state, "all", shift(0.76, 0.9), 157));
+        assertThat(state.waves).isZero();
+        // had the plateau learned the first two minutes in full (to about 93), 179 would be under twice it
+        reports.addAll(tracker.observe(state, "all", shift(0.78, 0.9), 179));
+
+        assertThat(state.waves).isEqualTo(1);
+        assertThat(reports).extracting(Spike::phase).containsExactly(EpisodePhase.STARTED, EpisodePhase.ESCALATED);
+    }
+
     private VolumeScore shift(double share, double score) {
         return new VolumeScore(T0.plus(Duration.ofMinutes(minute++)), share, 0.45, share - 0.45, SpikeKind.SENTIMENT_SHIFT, score, false);
     }
