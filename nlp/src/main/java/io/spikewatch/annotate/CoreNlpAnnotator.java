@@ -129,6 +129,11 @@ public final class CoreNlpAnnotator implements TextAnnotator {
                 perEntity.add(mention, message, message);
                 continue;
             }
+            if (modifiesAnotherEntity(sentence, mention, mentions)) {
+                // named as what the judged thing belongs to: neutral about this entity
+                perEntity.add(mention, mention, Polarity.normalized(0, 1, 0, message.decision()));
+                continue;
+            }
             SentimentClauses.Unit unit = SentimentClauses.unitFor(sentence.sentence().sentimentTree(),
                     sentence.starts(), sentence.ends(), mention.start(), mention.end());
             if (unit.wholeSentence() && sentences.size() == 1) {
@@ -171,6 +176,21 @@ public final class CoreNlpAnnotator implements TextAnnotator {
             perEntity.add(mention, unit, SentimentClauses.score(unit));
         }
         return new Annotation(mentions, messageSentiment.result(), perEntity.result());
+    }
+
+    /**
+     * Whether the mention only modifies a mention of another entity in its noun phrase ("the
+     * Musk-Trump X Space"): the clause's judgement is then about the other entity, not this one.
+     */
+    private static boolean modifiesAnotherEntity(SentenceOffsets sentence, EntityMention mention, List<EntityMention> mentions) {
+        Tree parse = sentence.sentence().constituencyParse();
+        for (EntityMention other : mentions) {
+            if (!other.entityName().equals(mention.entityName()) && SentimentClauses.modifiesAnother(parse,
+                    sentence.starts(), sentence.ends(), mention.start(), mention.end(), other.start(), other.end())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -17,6 +17,9 @@ final class SentimentClauses {
 
     private static final Set<String> CLAUSE_LABELS = Set.of("S", "SBAR", "SINV", "SQ", "SBARQ");
 
+    /** Nodes inside a noun phrase that only build a modifier of its head ("Musk-Trump" in "the Musk-Trump X Space"). */
+    private static final Set<String> MODIFIER_LABELS = Set.of("NML", "NX", "ADJP", "QP");
+
     /**
      * A unit of judgement: a node of the sentiment tree and the tokens it covers.
      *
@@ -74,6 +77,69 @@ final class SentimentClauses {
             break;
         }
         return best;
+    }
+
+    /**
+     * Whether the characters [start, end) only modify another mention: they are words of a noun
+     * phrase, or of a modifier inside it (NML, NX, ADJP, QP), not of a phrase or clause of their
+     * own, and the phrase ends in a word of {@code other} and not in their own: "Musk" and "Trump"
+     * in "the Musk-Trump X Space", where "X Space" names the platform. Such a mention names what the thing belongs to, not what the clause judges: a
+     * complaint that one cannot join the Space is about the Space.
+     *
+     * @param parse the sentence's constituency tree, one leaf per token
+     * @param other the characters of the other mention, in the coordinates of the token offsets
+     */
+    static boolean modifiesAnother(Tree parse, int[] tokenStarts, int[] tokenEnds, int start, int end, int otherStart, int otherEnd) {
+        int tokens = tokenStarts.length;
+        if (parse == null || parse.getLeaves().size() != tokens) {
+            return false;
+        }
+        int first = -1;
+        int last = -1;
+        for (int i = 0; i < tokens; i++) {
+            if (tokenEnds[i] > start && tokenStarts[i] < end) {
+                if (first < 0) {
+                    first = i;
+                }
+                last = i;
+            }
+        }
+        if (first < 0) {
+            return false;
+        }
+        // the smallest node covering the mention's words, then up to the noun phrase it is in
+        Tree node = parse;
+        int nodeStart = 0;
+        Tree phrase = null;
+        int phraseStart = 0;
+        boolean inModifier = false;
+        descend:
+        while (!node.isPreTerminal() && !node.isLeaf()) {
+            String label = node.label().value();
+            if (label.equals("NP")) {
+                phrase = node;
+                phraseStart = nodeStart;
+                inModifier = true;
+            } else {
+                inModifier &= MODIFIER_LABELS.contains(label);
+            }
+            int childStart = nodeStart;
+            for (Tree child : node.children()) {
+                int childEnd = childStart + child.getLeaves().size();
+                if (childStart <= first && last < childEnd) {
+                    node = child;
+                    nodeStart = childStart;
+                    continue descend;
+                }
+                childStart = childEnd;
+            }
+            break;
+        }
+        if (phrase == null || !inModifier) {
+            return false;
+        }
+        int head = phraseStart + phrase.getLeaves().size() - 1;
+        return head > last && tokenEnds[head] > otherStart && tokenStarts[head] < otherEnd;
     }
 
     /** The sentiment score of a node of a sentiment tree. */

@@ -135,6 +135,18 @@ class CoreNlpAnnotatorTest {
     }
 
     @Test
+    void aNameThatOnlyModifiesThePlatformsSpaceIsNotTheTargetOfTheComplaint() {
+        Annotation a = annotator.annotate(
+                "Many users report they cannot join the Musk-Trump X Space; only about 100,000 listeners appear to be in so far.");
+        assertThat(sentimentFor(a, "X (platform)").orElseThrow().label()).isEqualTo(Sentiment.NEGATIVE);
+        assertThat(sentimentFor(a, "Donald Trump").orElseThrow().label()).isEqualTo(Sentiment.NEUTRAL);
+        assertThat(sentimentFor(a, "Elon Musk").orElseThrow().label()).isEqualTo(Sentiment.NEUTRAL);
+        // a name that is itself a subject of the clause is still judged by it
+        Annotation both = annotator.annotate("Trump and the X Space both failed tonight, what a disaster");
+        assertThat(sentimentFor(both, "Donald Trump").orElseThrow().label()).isEqualTo(Sentiment.NEGATIVE);
+    }
+
+    @Test
     void aPostAboutOneEntityGivesItTheMessagesSentiment() {
         // the complaint is in a sentence that does not name the platform; the post is still about it
         for (String text : List.of("stuck on the loading screen. Twitter is melting",
