@@ -2,6 +2,7 @@ package io.spikewatch.annotate;
 
 import edu.stanford.nlp.neural.rnn.RNNCoreAnnotations;
 import edu.stanford.nlp.trees.Tree;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -41,40 +42,15 @@ final class SentimentClauses {
      * @param tokenEnds the end offset of each token
      */
     static Unit unitFor(Tree tree, int[] tokenStarts, int[] tokenEnds, int start, int end) {
-        int tokens = tokenStarts.length;
-        Unit whole = new Unit(tree, 0, tokens, true);
-        int first = -1;
-        int last = -1;
-        for (int i = 0; i < tokens; i++) {
-            if (tokenEnds[i] > start && tokenStarts[i] < end) {
-                if (first < 0) {
-                    first = i;
-                }
-                last = i;
-            }
+        Unit best = new Unit(tree, 0, tokenStarts.length, true);
+        int[] covered = coveredTokens(tree, tokenStarts, tokenEnds, start, end);
+        if (covered == null) {
+            return best;
         }
-        if (first < 0 || tree.getLeaves().size() != tokens) {
-            return whole;
-        }
-        Unit best = whole;
-        Tree node = tree;
-        int nodeStart = 0;
-        descend:
-        while (!node.isPreTerminal() && !node.isLeaf()) {
-            int childStart = nodeStart;
-            for (Tree child : node.children()) {
-                int childEnd = childStart + child.getLeaves().size();
-                if (childStart <= first && last < childEnd) {
-                    node = child;
-                    nodeStart = childStart;
-                    if (CLAUSE_LABELS.contains(child.label().value())) {
-                        best = new Unit(child, childStart, childEnd, false);
-                    }
-                    continue descend;
-                }
-                childStart = childEnd;
+        for (Step step : pathTo(tree, covered[0], covered[1])) {
+            if (step.node() != tree && CLAUSE_LABELS.contains(step.node().label().value())) {
+                best = new Unit(step.node(), step.firstToken(), step.firstToken() + step.node().getLeaves().size(), false);
             }
-            break;
         }
         return best;
     }
@@ -83,20 +59,48 @@ final class SentimentClauses {
      * Whether the characters [start, end) only modify another mention: they are words of a noun
      * phrase, or of a modifier inside it (NML, NX, ADJP, QP), not of a phrase or clause of their
      * own, and the phrase ends in a word of {@code other} and not in their own: "Musk" and "Trump"
-     * in "the Musk-Trump X Space", where "X Space" names the platform. Such a mention names what the thing belongs to, not what the clause judges: a
-     * complaint that one cannot join the Space is about the Space.
+     * in "the Musk-Trump X Space", where "X Space" names the platform. Such a mention names what
+     * the thing belongs to, not what the clause judges: a complaint that one cannot join the Space
+     * is about the Space.
      *
      * @param parse the sentence's constituency tree, one leaf per token
-     * @param other the characters of the other mention, in the coordinates of the token offsets
+     * @param otherStart the first character of the other mention, in the coordinates of the token offsets
+     * @param otherEnd the character after it
      */
     static boolean modifiesAnother(Tree parse, int[] tokenStarts, int[] tokenEnds, int start, int end, int otherStart, int otherEnd) {
-        int tokens = tokenStarts.length;
-        if (parse == null || parse.getLeaves().size() != tokens) {
+        int[] covered = parse == null ? null : coveredTokens(parse, tokenStarts, tokenEnds, start, end);
+        if (covered == null) {
             return false;
         }
+        Step phrase = null;
+        boolean inModifier = false;
+        for (Step step : pathTo(parse, covered[0], covered[1])) {
+            if (step.node().isPreTerminal() || step.node().isLeaf()) {
+                break;
+            }
+            String label = step.node().label().value();
+            if (label.equals("NP")) {
+                phrase = step;
+                inModifier = true;
+            } else {
+                inModifier &= MODIFIER_LABELS.contains(label);
+            }
+        }
+        if (phrase == null || !inModifier) {
+            return false;
+        }
+        int head = phrase.firstToken() + phrase.node().getLeaves().size() - 1;
+        return head > covered[1] && tokenEnds[head] > otherStart && tokenStarts[head] < otherEnd;
+    }
+
+    /** A node on the way down a tree, and the index of its first token. */
+    private record Step(Tree node, int firstToken) {}
+
+    /** The first and last token overlapping [start, end), or null when none does or the tree has other leaves. */
+    private static int[] coveredTokens(Tree tree, int[] tokenStarts, int[] tokenEnds, int start, int end) {
         int first = -1;
         int last = -1;
-        for (int i = 0; i < tokens; i++) {
+        for (int i = 0; i < tokenStarts.length; i++) {
             if (tokenEnds[i] > start && tokenStarts[i] < end) {
                 if (first < 0) {
                     first = i;
@@ -104,42 +108,31 @@ final class SentimentClauses {
                 last = i;
             }
         }
-        if (first < 0) {
-            return false;
-        }
-        // the smallest node covering the mention's words, then up to the noun phrase it is in
-        Tree node = parse;
+        return first < 0 || tree.getLeaves().size() != tokenStarts.length ? null : new int[] {first, last};
+    }
+
+    /** The nodes from the root down to the smallest one covering tokens first..last. */
+    private static List<Step> pathTo(Tree tree, int first, int last) {
+        List<Step> path = new ArrayList<>();
+        Tree node = tree;
         int nodeStart = 0;
-        Tree phrase = null;
-        int phraseStart = 0;
-        boolean inModifier = false;
+        path.add(new Step(node, 0));
         descend:
         while (!node.isPreTerminal() && !node.isLeaf()) {
-            String label = node.label().value();
-            if (label.equals("NP")) {
-                phrase = node;
-                phraseStart = nodeStart;
-                inModifier = true;
-            } else {
-                inModifier &= MODIFIER_LABELS.contains(label);
-            }
             int childStart = nodeStart;
             for (Tree child : node.children()) {
                 int childEnd = childStart + child.getLeaves().size();
                 if (childStart <= first && last < childEnd) {
                     node = child;
                     nodeStart = childStart;
+                    path.add(new Step(child, childStart));
                     continue descend;
                 }
                 childStart = childEnd;
             }
             break;
         }
-        if (phrase == null || !inModifier) {
-            return false;
-        }
-        int head = phraseStart + phrase.getLeaves().size() - 1;
-        return head > last && tokenEnds[head] > otherStart && tokenStarts[head] < otherEnd;
+        return path;
     }
 
     /** The sentiment score of a node of a sentiment tree. */
