@@ -56,10 +56,16 @@ public final class PolarityFeatures {
 
     private final SocialLexicon lexicon;
     private final WordVectors vectors;
+    /** The names of the word-vector features, one per dimension, made once rather than per text. */
+    private final String[] vectorNames;
 
     public PolarityFeatures(SocialLexicon lexicon, WordVectors vectors) {
         this.lexicon = Objects.requireNonNull(lexicon, "lexicon");
         this.vectors = Objects.requireNonNull(vectors, "vectors");
+        this.vectorNames = new String[vectors.dimension()];
+        for (int i = 0; i < vectorNames.length; i++) {
+            vectorNames[i] = VECTOR_PREFIX + i;
+        }
     }
 
     /**
@@ -81,7 +87,7 @@ public final class PolarityFeatures {
         features.put(BIAS, 1.0);
 
         double[] valences = new double[tokens.size()];
-        double[] meaning = new double[vectors.dimension()];
+        double[] meaning = new double[vectorNames.length];
         int known = 0;
         boolean negated = false;
         String previous = "<s>";
@@ -147,7 +153,7 @@ public final class PolarityFeatures {
         addLexiconScores(features, valences, butAt);
         if (known > 0) {
             for (int i = 0; i < meaning.length; i++) {
-                features.put(VECTOR_PREFIX + i, meaning[i] / known);
+                features.put(vectorNames[i], meaning[i] / known);
             }
         }
         addCount(features, "cue_excl", exclamations);

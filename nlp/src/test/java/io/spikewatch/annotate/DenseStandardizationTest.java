@@ -86,7 +86,7 @@ class DenseStandardizationTest {
     }
 
     @Test
-    void examplesWithoutDenseFeaturesLeaveTheClassifierAsItIs() {
+    void examplesWithoutDenseFeaturesLeaveTheFeaturesAsTheyAre() {
         List<PolarityTrainer.Example> examples = List.of(
                 new PolarityTrainer.Example(Sentiment.NEGATIVE, Map.of(PolarityFeatures.BIAS, 1.0, "w=awful", 1.0)),
                 new PolarityTrainer.Example(Sentiment.POSITIVE, Map.of(PolarityFeatures.BIAS, 1.0, "w=great", 1.0)),
