@@ -12,4 +12,9 @@ public sealed interface InputDocument permits Post, Statement {
 
     /** The event time: when the post was created or the statement published. */
     Instant eventTime();
+
+    /** The language tag the source gave the text ("en", "es"), or null when it gave none (statements). */
+    default String lang() {
+        return null;
+    }
 }

@@ -63,7 +63,7 @@ public class AnnotateDocuments<T extends InputDocument> extends ProcessFunction<
 
     @Override
     public void processElement(T document, Context ctx, Collector<IndexDocument> out) throws Exception {
-        AnnotationOutcome outcome = AnnotationOutcome.of(annotator, document.text());
+        AnnotationOutcome outcome = AnnotationOutcome.of(annotator, document);
         if (!outcome.succeeded()) {
             failures.inc();
         }

@@ -24,15 +24,15 @@ public final class Observations {
     private Observations() {}
 
     public static List<Observation> of(Post post, AnnotationOutcome outcome) {
-        String label = outcome.succeeded() ? outcome.annotation().sentiment().label() : null;
-        double score = outcome.succeeded() ? outcome.annotation().sentiment().score() : 0;
+        String label = outcome.hasSentiment() ? outcome.annotation().sentiment().label() : null;
+        double score = outcome.hasSentiment() ? outcome.annotation().sentiment().score() : 0;
         long time = post.createdAt().toEpochMilli();
         NegativePost asNegative = new NegativePost(BucketStats.shown(post), post.repostOf() != null);
         List<Observation> observations = new ArrayList<>();
         List<Observation> perEntity = new ArrayList<>();
         List<String> negativeAbout = new ArrayList<>();
         for (String entity : outcome.annotation().canonicalEntities()) {
-            EntitySentiment about = outcome.succeeded() ? sentimentAbout(outcome.annotation(), entity) : null;
+            EntitySentiment about = outcome.hasSentiment() ? sentimentAbout(outcome.annotation(), entity) : null;
             String entityLabel = about == null ? label : about.label();
             perEntity.add(new Observation(Observation.SCOPE_ENTITY, entity, post.authorKey(),
                     entityLabel, about == null ? score : about.score(), time, null, negativeOnly(entityLabel, asNegative)));

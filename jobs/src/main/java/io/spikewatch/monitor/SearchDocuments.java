@@ -63,7 +63,7 @@ public final class SearchDocuments {
         doc.set("entities", Json.MAPPER.valueToTree(annotation.entities()));
         doc.set("canonical_entities", strings(doc, annotation.canonicalEntities()));
         doc.set("entity_names", strings(doc, annotation.entityNames()));
-        if (outcome.succeeded()) {
+        if (outcome.hasSentiment()) {
             doc.set("sentiment", Json.MAPPER.valueToTree(annotation.sentiment()));
             doc.set("entity_sentiment", Json.MAPPER.valueToTree(annotation.entitySentiments()));
         }
@@ -72,6 +72,8 @@ public final class SearchDocuments {
         status.put("annotator", annotator);
         if (!outcome.succeeded()) {
             status.put("error", outcome.error());
+        } else if (outcome.sentimentSkipped() != null) {
+            status.put("sentiment_skipped", outcome.sentimentSkipped());
         }
         doc.put("indexed_at", indexedAt.toString());
         return doc;

@@ -3,6 +3,7 @@ package io.spikewatch.monitor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.spikewatch.annotate.Annotation;
 import io.spikewatch.annotate.EntityMention;
@@ -105,9 +106,27 @@ class SearchDocumentsTest {
     void anAnnotatorThatThrowsGivesAFailedOutcomeNotAnException() {
         AnnotationOutcome outcome = AnnotationOutcome.of(text -> {
             throw new IllegalStateException("model missing");
-        }, "text");
+        }, POST);
 
         assertThat(outcome.succeeded()).isFalse();
         assertThat(outcome.error()).isEqualTo("IllegalStateException: model missing");
+    }
+
+    @Test
+    void aPostInALanguageTheSentimentModelsDoNotReadKeepsItsEntitiesAndCountsNoSentiment() {
+        Post spanish = new Post("x-2", "x", POST.author(), "no me carga el Space de 𝕏", POST.createdAt(), "es", null, null,
+                null, null, POST.engagement());
+        AnnotationOutcome outcome = AnnotationOutcome.of(text -> ANNOTATION, spanish);
+
+        ObjectNode doc = SearchDocuments.post(spanish, outcome, "corenlp", NOW);
+        assertThat(doc.get("canonical_entities")).extracting(JsonNode::asText).containsExactly("X (platform)");
+        assertThat(doc.has("sentiment")).isFalse();
+        assertThat(doc.has("entity_sentiment")).isFalse();
+        assertThat(doc.get("annotation").get("status").asText()).isEqualTo("ok");
+        assertThat(doc.get("annotation").get("sentiment_skipped").asText()).isEqualTo("language");
+        assertThat(Observations.of(spanish, outcome)).as("counted in volume, not in sentiment")
+                .extracting(Observation::seriesKey, Observation::sentimentLabel)
+                .containsExactly(tuple("all", null), tuple("entity:X (platform)", null));
+        assertThat(AnnotationOutcome.of(text -> ANNOTATION, POST).hasSentiment()).isTrue();
     }
 }

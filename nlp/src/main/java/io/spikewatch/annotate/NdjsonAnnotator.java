@@ -28,7 +28,10 @@ import java.util.concurrent.Future;
  * (replacing any of the same name): {@code entities} (objects with {@code text}, {@code type},
  * {@code start}, {@code end} as UTF-16 offsets, and {@code canonical} when tracked),
  * {@code sentiment} ({@code label}, {@code score}) and {@code entity_sentiment} (objects with
- * {@code entity}, {@code label}, {@code score}, {@code mentions}).
+ * {@code entity}, {@code label}, {@code score}, {@code mentions}). A record whose {@code lang}
+ * names a language the sentiment models do not read ({@link SentimentLanguages}) gets its
+ * entities, {@code sentiment: null}, an empty {@code entity_sentiment} and
+ * {@code sentiment_skipped: "language"}.
  *
  * <p>A line that is not a JSON object, lacks {@code id} or {@code text}, or fails to annotate is a
  * reject: it is written to the output unchanged, so nothing is lost and line order is kept, and
@@ -43,6 +46,8 @@ public final class NdjsonAnnotator {
     public static final String FIELD_ENTITIES = "entities";
     public static final String FIELD_SENTIMENT = "sentiment";
     public static final String FIELD_ENTITY_SENTIMENT = "entity_sentiment";
+    public static final String FIELD_LANG = "lang";
+    public static final String FIELD_SENTIMENT_SKIPPED = "sentiment_skipped";
 
     /** The name used for the input in messages when the caller gives none. */
     public static final String DEFAULT_SOURCE = "input";
@@ -188,7 +193,8 @@ public final class NdjsonAnnotator {
         } catch (RuntimeException e) {
             return Result.rejected(line, id, "annotation failed: " + e);
         }
-        write(record, annotation);
+        JsonNode lang = record.get(FIELD_LANG);
+        write(record, annotation, SentimentLanguages.reads(lang != null && lang.isTextual() ? lang.textValue() : null));
         try {
             return new Result(line, id, MAPPER.writeValueAsString(record), null);
         } catch (JsonProcessingException e) {
@@ -196,8 +202,8 @@ public final class NdjsonAnnotator {
         }
     }
 
-    /** Adds the annotation's three fields to a record. */
-    static void write(ObjectNode record, Annotation annotation) {
+    /** Adds the annotation's fields to a record: with its sentiment when {@code readsSentiment}. */
+    static void write(ObjectNode record, Annotation annotation, boolean readsSentiment) {
         ArrayNode entities = record.putArray(FIELD_ENTITIES);
         for (EntityMention mention : annotation.entities()) {
             ObjectNode e = entities.addObject();
@@ -209,10 +215,16 @@ public final class NdjsonAnnotator {
                 e.put("canonical", mention.canonical());
             }
         }
+        ArrayNode perEntity = record.putArray(FIELD_ENTITY_SENTIMENT);
+        if (!readsSentiment) {
+            record.putNull(FIELD_SENTIMENT);
+            record.put(FIELD_SENTIMENT_SKIPPED, SentimentLanguages.SKIPPED_FOR_LANGUAGE);
+            return;
+        }
+        record.remove(FIELD_SENTIMENT_SKIPPED);
         ObjectNode sentiment = record.putObject(FIELD_SENTIMENT);
         sentiment.put("label", annotation.sentiment().label());
         sentiment.put("score", annotation.sentiment().score());
-        ArrayNode perEntity = record.putArray(FIELD_ENTITY_SENTIMENT);
         for (EntitySentiment es : annotation.entitySentiments()) {
             ObjectNode e = perEntity.addObject();
             e.put("entity", es.entity());

@@ -118,7 +118,8 @@ public final class PolarityFeatures {
                     if (lexicon.isNegator(form)) {
                         negated = true;
                     } else {
-                        valences[i] = modifiedValence(lexicon.valence(form), caps, tokens, i, negated);
+                        String before = i > 0 && tokens.get(i - 1).kind() == Kind.WORD ? tokens.get(i - 1).text() : null;
+                        valences[i] = modifiedValence(lexicon.valence(before, form), caps, tokens, i, negated);
                     }
                     if (form.equals("but")) {
                         butAt = i;

@@ -54,11 +54,15 @@ public final class SocialLexicon {
     private static volatile SocialLexicon standard;
 
     private final Map<String, Double> valences;
+    /** Two-word phrases ("is down"), keyed by both words with one space. */
+    private final Map<String, Double> phraseValences;
     private final Map<String, Double> emojiValences;
     private final Map<String, String> slang;
 
-    private SocialLexicon(Map<String, Double> valences, Map<String, Double> emojiValences, Map<String, String> slang) {
+    private SocialLexicon(Map<String, Double> valences, Map<String, Double> phraseValences, Map<String, Double> emojiValences,
+            Map<String, String> slang) {
         this.valences = Map.copyOf(valences);
+        this.phraseValences = Map.copyOf(phraseValences);
         this.emojiValences = Map.copyOf(emojiValences);
         this.slang = Map.copyOf(slang);
     }
@@ -86,11 +90,16 @@ public final class SocialLexicon {
             }
             valences.putIfAbsent(fields[0].toLowerCase(Locale.ROOT), Double.parseDouble(fields[1]));
         });
+        Map<String, Double> phrases = new HashMap<>();
         readTsv(SERVICE_FAILURE, (line, fields) -> {
             if (fields.length != 2) {
                 throw new IllegalStateException(SERVICE_FAILURE + ":" + line + ": expected WORD<TAB>VALENCE");
             }
-            valences.putIfAbsent(fields[0], Double.parseDouble(fields[1]));
+            String[] words = fields[0].split(" ");
+            if (words.length > 2) {
+                throw new IllegalStateException(SERVICE_FAILURE + ":" + line + ": a phrase holds at most two words, got " + fields[0]);
+            }
+            (words.length == 2 ? phrases : valences).putIfAbsent(fields[0], Double.parseDouble(fields[1]));
         });
         Map<String, Double> emoji = new HashMap<>();
         readTsv(VADER_EMOJI, (line, fields) -> {
@@ -112,7 +121,7 @@ public final class SocialLexicon {
             }
             slang.put(fields[0], fields[1]);
         });
-        return new SocialLexicon(valences, emoji, slang);
+        return new SocialLexicon(valences, phrases, emoji, slang);
     }
 
     private interface LineHandler {
@@ -150,6 +159,23 @@ public final class SocialLexicon {
     /** The valence of a lower-case word or emoticon, or NaN when the lexicon does not know it. */
     public double valence(String token) {
         Double v = valences.get(token);
+        return v == null ? Double.NaN : v;
+    }
+
+    /**
+     * The valence of a lower-case word read after the word before it: the word's own, else that of
+     * the two as a phrase ("is down", "went down"; a word ending in "'s" reads as "'s": "twitter's
+     * down"), or NaN when the lexicon knows neither.
+     *
+     * @param previous the word before, or null at the start
+     */
+    public double valence(String previous, String word) {
+        double own = valence(word);
+        if (!Double.isNaN(own) || previous == null) {
+            return own;
+        }
+        String before = previous.endsWith("'s") ? "'s" : previous;
+        Double v = phraseValences.get(before + " " + word);
         return v == null ? Double.NaN : v;
     }
 

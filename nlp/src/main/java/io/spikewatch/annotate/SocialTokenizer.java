@@ -3,6 +3,7 @@ package io.spikewatch.annotate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -12,7 +13,10 @@ import java.util.regex.Pattern;
  * (":)", ":-(", "&lt;3", "xD"), single emoji (variation selectors, skin tones and joiners
  * dropped), runs of '!' and '?', and the clause punctuation that ends a negation's scope. This is
  * not CoreNLP's tokenizer: it is the classifier's own, fast, and the same at training and at
- * annotation time. Thread-safe.
+ * annotation time. A negation written out reads as its contraction: "can not" and "cannot" are
+ * one token "can't", "do not" is "don't", so a complaint says the same to the classifier however
+ * its author spells it (the training tweets favour the contraction: "can not join" read as
+ * neutral where "can't join" read as negative). Thread-safe.
  */
 final class SocialTokenizer {
 
@@ -40,6 +44,14 @@ final class SocialTokenizer {
 
     static final String HANDLE = "@user";
 
+    /** Auxiliaries and their contraction with "not". */
+    private static final Map<String, String> NEGATED = Map.ofEntries(
+            Map.entry("can", "can't"), Map.entry("do", "don't"), Map.entry("does", "doesn't"), Map.entry("did", "didn't"),
+            Map.entry("is", "isn't"), Map.entry("are", "aren't"), Map.entry("was", "wasn't"), Map.entry("were", "weren't"),
+            Map.entry("will", "won't"), Map.entry("would", "wouldn't"), Map.entry("could", "couldn't"),
+            Map.entry("should", "shouldn't"), Map.entry("have", "haven't"), Map.entry("has", "hasn't"),
+            Map.entry("had", "hadn't"), Map.entry("must", "mustn't"));
+
     private SocialTokenizer() {}
 
     /** The tokens of {@code text} in [from, to), in order. */
@@ -63,6 +75,13 @@ final class SocialTokenizer {
             } else if (m.group("word") != null) {
                 kind = Kind.WORD;
                 form = s.toLowerCase(Locale.ROOT).replace('\u2019', '\'');
+                if (form.equals("cannot")) {
+                    form = "can't";
+                } else if (form.equals("not") && contractsWithPrevious(text, tokens, m.start())) {
+                    Token auxiliary = tokens.remove(tokens.size() - 1);
+                    tokens.add(new Token(NEGATED.get(auxiliary.text()), Kind.WORD, auxiliary.start(), m.end()));
+                    continue;
+                }
             } else if (m.group("emphasis") != null) {
                 kind = Kind.EMPHASIS;
                 form = emphasis(s);
@@ -74,6 +93,23 @@ final class SocialTokenizer {
         }
         emoji(text, cursor, to, tokens);
         return tokens;
+    }
+
+    /** Whether the "not" at {@code notStart} follows an auxiliary word with only spaces between. */
+    private static boolean contractsWithPrevious(String text, List<Token> tokens, int notStart) {
+        if (tokens.isEmpty()) {
+            return false;
+        }
+        Token previous = tokens.get(tokens.size() - 1);
+        if (previous.kind() != Kind.WORD || !NEGATED.containsKey(previous.text())) {
+            return false;
+        }
+        for (int i = previous.end(); i < notStart; i++) {
+            if (!Character.isWhitespace(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String emphasis(String run) {

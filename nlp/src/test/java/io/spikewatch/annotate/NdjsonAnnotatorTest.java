@@ -63,6 +63,21 @@ class NdjsonAnnotatorTest {
     }
 
     @Test
+    void aRecordInALanguageTheSentimentModelsDoNotReadGetsItsEntitiesAndNoSentiment() throws Exception {
+        Run r = run("{\"id\":\"p1\",\"lang\":\"es\",\"text\":\"great, no me carga el Space de @elonmusk\"}\n"
+                + "{\"id\":\"p2\",\"lang\":\"en-US\",\"text\":\"great job @elonmusk\",\"sentiment_skipped\":\"language\"}\n", 1);
+        JsonNode spanish = MAPPER.readTree(r.lines().get(0));
+        assertThat(spanish.get("entities").get(0).get("canonical").asText()).isEqualTo("Elon Musk");
+        assertThat(spanish.get("sentiment").isNull()).isTrue();
+        assertThat(spanish.get("entity_sentiment")).isEmpty();
+        assertThat(spanish.get("sentiment_skipped").asText()).isEqualTo("language");
+        JsonNode english = MAPPER.readTree(r.lines().get(1));
+        assertThat(english.get("sentiment").get("label").asText()).isEqualTo("positive");
+        assertThat(english.get("entity_sentiment")).hasSize(1);
+        assertThat(english.has("sentiment_skipped")).isFalse();
+    }
+
+    @Test
     void rejectsAreReportedWithLineAndReasonAndWrittenUnchanged() throws Exception {
         String input = String.join("\n",
                 "{\"id\":\"ok1\",\"text\":\"X is down\"}",

@@ -23,4 +23,14 @@ class SocialLexiconTest {
         assertThat(LEXICON.valence("unusable")).isNegative();
         assertThat(LEXICON.knows("glitchy")).isTrue();
     }
+
+    @Test
+    void readsAPlatformThatIsDownAsFailingButNotTheWordDownAlone() {
+        assertThat(LEXICON.valence("is", "down")).isNegative();
+        assertThat(LEXICON.valence("went", "down")).isNegative();
+        assertThat(LEXICON.valence("twitter's", "down")).isNegative();
+        assertThat(LEXICON.valence(null, "down")).isNaN();
+        assertThat(LEXICON.valence("calm", "down")).isNaN();
+        assertThat(LEXICON.valence("is", "crashed")).isEqualTo(LEXICON.valence("crashed"));
+    }
 }

@@ -9,7 +9,7 @@ const SENTIMENT = [
   { key: 'negative', label: 'negative', color: '#c0392b' },
   { key: 'neutral', label: 'neutral', color: '#95a5a6' },
   { key: 'positive', label: 'positive', color: '#27ae60' },
-  { key: 'unscored', label: 'not annotated yet', color: '#d5dbe1' },
+  { key: 'unscored', label: 'no sentiment (not annotated yet, or not English)', color: '#d5dbe1' },
 ];
 
 const state = { charts: {}, selectedSpike: null, range: null, timer: null };
