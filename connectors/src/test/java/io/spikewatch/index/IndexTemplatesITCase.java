@@ -68,7 +68,7 @@ class IndexTemplatesITCase {
         assertThat(p.get("engagement").object().properties()).containsOnlyKeys(
                 "likes", "reposts", "replies", "quotes", "views");
         assertThat(p.get("sentiment").object().properties().get("score").isFloat()).isTrue();
-        assertThat(p.get("annotation").object().properties()).containsOnlyKeys("status", "error", "annotator");
+        assertThat(p.get("annotation").object().properties()).containsOnlyKeys("status", "error", "sentiment_skipped", "annotator");
         assertThat(p).containsKeys("canonical_entities", "entity_names", "indexed_at", "reply_to", "repost_of",
                 "quote_of", "lang", "url", "platform", "kind");
     }

@@ -53,7 +53,7 @@ class MonitorJobITCase {
 
     @Test
     void indexesEveryRecordOnceEvenWhenReplayed() throws IOException {
-        assertThat(count(indices.posts())).isEqualTo(8);
+        assertThat(count(indices.posts())).isEqualTo(9);
         assertThat(count(indices.statements())).isEqualTo(2);
         assertThat(count(indices.deadLetters())).isEqualTo(2);
     }
@@ -96,6 +96,20 @@ class MonitorJobITCase {
         assertThat(post("t-3").at("/sentiment/label").asText()).isEqualTo("negative");
         assertThat(post("t-3").at("/sentiment/score").asDouble()).isNegative();
         assertThat(post("t-3").at("/annotation/status").asText()).isEqualTo("ok");
+    }
+
+    @Test
+    void aPostInALanguageTheSentimentModelsDoNotReadIsIndexedWithItsEntitiesAndCountedWithoutSentiment() throws IOException {
+        JsonNode spanish = post("t-es");
+        assertThat(spanish.get("canonical_entities")).extracting(JsonNode::asText).contains("X (platform)");
+        assertThat(spanish.has("sentiment")).isFalse();
+        assertThat(spanish.at("/annotation/status").asText()).isEqualTo("ok");
+        assertThat(spanish.at("/annotation/sentiment_skipped").asText()).isEqualTo("language");
+
+        // 20:42 ET holds t-7 (English) and t-es: both counted, only t-7 has a sentiment
+        JsonNode minute = document(indices.metrics(), "all@2024-08-13T00:42:00Z");
+        assertThat(minute.get("count").asLong()).isEqualTo(2);
+        assertThat(minute.get("sentiment_scored").asLong()).isEqualTo(1);
     }
 
     @Test
