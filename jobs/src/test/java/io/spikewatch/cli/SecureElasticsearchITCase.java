@@ -91,9 +91,9 @@ class SecureElasticsearchITCase {
         }
 
         assertThat(run.exitCode()).as(run.errors() + run.output()).isZero();
-        assertThat(run.output()).containsPattern(indices.posts() + " +8 ");
+        assertThat(run.output()).containsPattern(indices.posts() + " +9 ");
         client.indices().refresh(r -> r.index(indices.all()).ignoreUnavailable(true));
-        assertThat(client.count(c -> c.index(indices.posts())).count()).isEqualTo(8);
+        assertThat(client.count(c -> c.index(indices.posts())).count()).isEqualTo(9);
         assertThat(client.count(c -> c.index(indices.statements())).count()).isEqualTo(2);
         assertThat(client.count(c -> c.index(indices.deadLetters())).count()).isEqualTo(2);
         assertThat(logs).as("the configuration is logged").anyMatch(line -> line.contains("basicAuth=elastic:******"));
