@@ -21,7 +21,12 @@ final class WaveWatch {
 
     static final int MIN_PLATEAU_BUCKETS = 5;
     static final double PLATEAU_HALF_LIFE_BUCKETS = 5;
-    static final double RATIO = 2.0;
+    /**
+     * A wave is at least half again the plateau: the Poisson tail ({@link #DEVIATION}) is what
+     * keeps chance out, so the ratio only asks that the jump matter. At 2 the demo's 2023 crash (a
+     * plateau of about 75 angry posts a minute, then 135) was seen a minute late.
+     */
+    static final double RATIO = 1.5;
     static final double MIN_EXCESS = 5;
     static final double DEVIATION = 5.0;
     /** The plateau learns from a bucket at most this many times the plateau. */

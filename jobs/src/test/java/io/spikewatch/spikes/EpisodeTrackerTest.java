@@ -72,20 +72,32 @@ class EpisodeTrackerTest {
     }
 
     @Test
-    void aWaveThatBuildsOverThreeMinutesIsSeenThoughItsFirstMinutesAreUnderTwiceThePlateau() {
+    void aWaveIsSeenInItsFirstMinuteWhenItIsHalfAgainThePlateauByFarMoreThanChance() {
         // the 2023 crash in the demo: about 75 angry posts a minute, then 135, 157, 179
         reports.addAll(tracker.observe(state, "all", shift(0.8, 0.9), 75));
         for (int i = 0; i < 10; i++) {
             reports.addAll(tracker.observe(state, "all", shift(0.8, 0.9), 72 + (i % 3) * 3));
         }
-        reports.addAll(tracker.observe(state, "all", shift(0.78, 0.9), 135));
-        reports.addAll(tracker.observe(state, "all", shift(0.76, 0.9), 157));
+        // 100 against about 75: a third more, about 3 deviations: not yet a wave
+        reports.addAll(tracker.observe(state, "all", shift(0.8, 0.9), 100));
         assertThat(state.waves).isZero();
-        // had the plateau learned the first two minutes in full (to about 93), 179 would be under twice it
-        reports.addAll(tracker.observe(state, "all", shift(0.78, 0.9), 179));
+        // 135: 1.7 times the plateau the clipped learning kept, 6 deviations above it
+        reports.addAll(tracker.observe(state, "all", shift(0.78, 0.9), 135));
 
         assertThat(state.waves).isEqualTo(1);
         assertThat(reports).extracting(Spike::phase).containsExactly(EpisodePhase.STARTED, EpisodePhase.ESCALATED);
+    }
+
+    @Test
+    void aSmallPlateauNeedsMoreThanHalfAgainToMakeAWave() {
+        reports.addAll(tracker.observe(state, "all", shift(0.8, 0.9), 6));
+        for (int i = 0; i < 10; i++) {
+            reports.addAll(tracker.observe(state, "all", shift(0.8, 0.9), 5 + i % 3));
+        }
+        // 11 against about 6: nearly twice, but chance does that to small counts
+        reports.addAll(tracker.observe(state, "all", shift(0.8, 0.9), 11));
+
+        assertThat(state.waves).isZero();
     }
 
     private VolumeScore shift(double share, double score) {
