@@ -29,8 +29,18 @@ import java.util.Map;
  */
 public class BucketStats {
 
-    /** Candidate top posts kept per bucket; the rest are dropped by score. */
+    /** Candidate top posts kept by impact (reposts here, then reach). */
     static final int MAX_CANDIDATES = 64;
+    /**
+     * Candidate top posts kept besides, as a sample of the others: a surge of complaints from small
+     * accounts is all below the impact cut when a few older, widely shared posts go on being
+     * reposted in its minutes, and the explanation then had no post saying what drove it. The
+     * sample is the posts whose ids hash lowest (deterministic, and a fair sample that survives
+     * merges).
+     */
+    static final int SAMPLED = 64;
+    /** All candidates kept: by impact and sampled. */
+    public static final int MAX_KEPT = MAX_CANDIDATES + SAMPLED;
     /** Authors kept as a set when merged; more are counted in {@link #authorSketch}. */
     static final int MAX_EXACT_AUTHORS = 10_000;
     /** Keys a counted map keeps when a merge finds it holding more than twice as many (the same bound as {@link TermBaseline#MAX_TERMS}). */
@@ -47,7 +57,7 @@ public class BucketStats {
     public HashMap<String, Integer> entities = new HashMap<>();
     /** Reposts seen in these buckets, per original post id. */
     public HashMap<String, Integer> repostsOf = new HashMap<>();
-    /** The most widely seen posts, by original post id. */
+    /** The most widely seen posts and a sample of the others ({@link #SAMPLED}), by original post id. */
     public HashMap<String, TopPost> candidates = new HashMap<>();
     public long negative;
     public long neutral;
@@ -79,7 +89,7 @@ public class BucketStats {
             repostsOf.merge(shown.id(), 1, Integer::sum);
         }
         candidates.merge(shown.id(), shown, BucketStats::better);
-        if (candidates.size() > 2 * MAX_CANDIDATES) {
+        if (candidates.size() > 2 * MAX_KEPT) {
             pruneCandidates();
         }
     }
@@ -194,16 +204,30 @@ public class BucketStats {
                 .thenComparing(TopPost::id);
     }
 
+    /** Keeps the {@link #MAX_CANDIDATES} of most impact and, of the others, the {@link #SAMPLED} whose ids hash lowest. */
     private void pruneCandidates() {
-        if (candidates.size() <= MAX_CANDIDATES) {
+        if (candidates.size() <= MAX_KEPT) {
             return;
         }
-        List<TopPost> keep = new ArrayList<>(candidates.values());
-        keep.sort(byImpact());
+        List<TopPost> byImpact = new ArrayList<>(candidates.values());
+        byImpact.sort(byImpact());
+        List<TopPost> others = new ArrayList<>(byImpact.subList(MAX_CANDIDATES, byImpact.size()));
+        others.sort(Comparator.comparingLong((TopPost p) -> sampleKey(p.id())).thenComparing(TopPost::id));
         HashMap<String, TopPost> kept = new HashMap<>();
-        for (TopPost post : keep.subList(0, MAX_CANDIDATES)) {
+        for (TopPost post : byImpact.subList(0, MAX_CANDIDATES)) {
+            kept.put(post.id(), post);
+        }
+        for (TopPost post : others.subList(0, SAMPLED)) {
             kept.put(post.id(), post);
         }
         candidates = kept;
+    }
+
+    /** A well-mixed, stable hash of a post id (String.hashCode is fixed by the language). */
+    static long sampleKey(String id) {
+        long h = id.hashCode() * 0x9E3779B97F4A7C15L;
+        h ^= h >>> 31;
+        h *= 0xBF58476D1CE4E5B9L;
+        return h ^ (h >>> 29);
     }
 }

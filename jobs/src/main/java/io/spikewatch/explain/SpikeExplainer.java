@@ -1,13 +1,16 @@
 package io.spikewatch.explain;
 
+import io.spikewatch.annotate.TrackedEntities;
 import io.spikewatch.spikes.SpikeExplanation;
 import io.spikewatch.spikes.TermWeight;
 import io.spikewatch.spikes.TopPost;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Explains a spike by what is over-represented in it against the baseline.
@@ -55,23 +58,26 @@ public final class SpikeExplainer {
                 topTerms,
                 topHashtags,
                 rank(spike.entities, spike.posts, baseline, "entity:").stream().limit(limit).toList(),
-                carriers(spike.topPosts(BucketStats.MAX_CANDIDATES), topTerms, topHashtags));
+                carriers(spike.topPosts(BucketStats.MAX_KEPT), topTerms, topHashtags));
     }
 
     /**
-     * The top posts, those that say what drives the spike (one of its top terms or hashtags) first:
-     * a post reposted a lot during the spike but about something else (an older story still being
+     * The top posts, those that say what drives the spike (one of its top terms, handles or
+     * hashtags, as {@link PostFeatures} reads the post: whole words, not parts of them) first: a
+     * post reposted a lot during the spike but about something else (an older story still being
      * shared) does not explain it.
      */
     private List<TopPost> carriers(List<TopPost> byImpact, List<TermWeight> terms, List<TermWeight> hashtags) {
-        List<String> drivers = new ArrayList<>();
+        Set<String> drivers = new HashSet<>();
         terms.forEach(t -> drivers.add(t.term().toLowerCase(Locale.ROOT)));
         hashtags.forEach(t -> drivers.add(t.term().toLowerCase(Locale.ROOT)));
         List<TopPost> carrying = new ArrayList<>();
         List<TopPost> others = new ArrayList<>();
         for (TopPost post : byImpact) {
-            String text = post.text() == null ? "" : post.text().toLowerCase(Locale.ROOT);
-            (drivers.stream().anyMatch(text::contains) ? carrying : others).add(post);
+            PostFeatures said = PostFeatures.of(post.text() == null ? "" : post.text(), TrackedEntities.empty());
+            boolean carries = said.terms().stream().anyMatch(drivers::contains) || said.hashtags().stream().anyMatch(drivers::contains)
+                    || said.handles().stream().anyMatch(drivers::contains);
+            (carries ? carrying : others).add(post);
         }
         carrying.addAll(others);
         return carrying.stream().limit(limit).toList();

@@ -45,7 +45,7 @@ class BucketStatsTest {
         }
         assertThat(episode.terms.get("ddos attack")).isEqualTo(24_000);
         assertThat(episode.terms.get("massive")).isEqualTo(24_000);
-        assertThat(episode.candidates).hasSizeLessThanOrEqualTo(BucketStats.MAX_CANDIDATES);
+        assertThat(episode.candidates).hasSizeLessThanOrEqualTo(BucketStats.MAX_KEPT);
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.spikewatch.schema.Post;
 import io.spikewatch.spikes.SpikeExplanation;
 import io.spikewatch.spikes.TermWeight;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SpikeExplainerTest {
@@ -78,6 +79,56 @@ class SpikeExplainerTest {
         assertThat(explanation.topPosts().get(0).id()).isEqualTo("first");
         // though it drew more reposts in these minutes than any post about the outage
         assertThat(explanation.topPosts()).extracting(p -> p.id()).doesNotContain("fbi");
+    }
+
+    @Test
+    void aSurgeOfSmallAccountsIsExplainedByItsOwnPostsThoughManyWiderPostsOutrankThem() {
+        TermBaseline baseline = new TermBaseline();
+        for (int minute = 0; minute < 60; minute++) {
+            BucketStats ordinary = new BucketStats();
+            add(ordinary, "p" + minute, "u" + minute, "FBI probe into the leaked documents keeps growing", null, 10);
+            baseline.add(ordinary, T0.toEpochMilli() + minute * MINUTE, MINUTE, 0.99);
+        }
+        // four minutes: 150 widely followed posts about other stories, 300 complaints from small accounts
+        BucketStats spike = new BucketStats();
+        for (int minute = 0; minute < 4; minute++) {
+            BucketStats bucket = new BucketStats();
+            for (int i = 0; i < 150; i++) {
+                add(bucket, "news" + minute + "-" + i, "desk" + i, "FBI probe into the leaked documents keeps growing",
+                        null, 100_000 + i);
+            }
+            for (int i = 0; i < 300; i++) {
+                add(bucket, "c" + minute + "-" + i, "user" + minute + "-" + i, "still cannot join the Space #XDown", null, 20);
+            }
+            spike.merge(bucket);
+        }
+
+        SpikeExplanation explanation = new SpikeExplainer(5).explain(spike, baseline, 8.0);
+
+        assertThat(explanation.hashtags()).extracting(TermWeight::term).containsExactly("#xdown");
+        assertThat(explanation.topPosts()).isNotEmpty()
+                .allSatisfy(post -> assertThat(post.text()).contains("#XDown"));
+    }
+
+    @Test
+    void aPostCarriesADriverAsAWholeWordNotAsPartOfOne() {
+        TermBaseline baseline = new TermBaseline();
+        for (int minute = 0; minute < 60; minute++) {
+            BucketStats ordinary = new BucketStats();
+            add(ordinary, "p" + minute, "u" + minute, "Nice weather in Florida today, going to the beach", null, 10);
+            baseline.add(ordinary, T0.toEpochMilli() + minute * MINUTE, MINUTE, 0.99);
+        }
+        BucketStats spike = new BucketStats();
+        add(spike, "forces", "desk", "the senator rejoined the talks about joining forces", null, 500_000);
+        List<String> complaints = List.of("cannot join the Space", "unable to join, again", "tried to join twice", "join button does nothing");
+        for (int i = 0; i < 12; i++) {
+            add(spike, "c" + i, "a" + i, complaints.get(i % complaints.size()), null, 20);
+        }
+
+        SpikeExplanation explanation = new SpikeExplainer(5).explain(spike, baseline, 1.0);
+
+        assertThat(explanation.terms()).extracting(TermWeight::term).contains("join");
+        assertThat(explanation.topPosts().get(0).id()).as("'rejoined' and 'joining' are not 'join'").isNotEqualTo("forces");
     }
 
     @Test
