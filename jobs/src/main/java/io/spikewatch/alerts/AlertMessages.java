@@ -1,5 +1,6 @@
 package io.spikewatch.alerts;
 
+import io.spikewatch.explain.SpikeExplainer;
 import io.spikewatch.spikes.EpisodePhase;
 import io.spikewatch.spikes.SentimentBreakdown;
 import io.spikewatch.spikes.Spike;
@@ -21,7 +22,7 @@ import java.util.Locale;
 public final class AlertMessages {
 
     /** How many terms, hashtags and entities together are named as drivers. */
-    static final int MAX_DRIVERS = 4;
+    static final int MAX_DRIVERS = 2 * SpikeExplainer.HEADLINE_DRIVERS;
     static final int MAX_TOP_POST_CHARS = 120;
     /** How many targets of a sentiment shift's negative posts are named. */
     static final int MAX_TARGETS = 3;
@@ -132,7 +133,7 @@ public final class AlertMessages {
 
     private static List<String> drivers(SpikeExplanation e, boolean withEntities) {
         List<String> drivers = new ArrayList<>();
-        int fromEach = MAX_DRIVERS / 2;
+        int fromEach = SpikeExplainer.HEADLINE_DRIVERS;
         e.terms().stream().limit(fromEach).forEach(t -> drivers.add(term(t.term())));
         e.hashtags().stream().limit(fromEach).forEach(t -> drivers.add(t.term()));
         for (TermWeight entity : withEntities ? e.entities() : List.<TermWeight>of()) {

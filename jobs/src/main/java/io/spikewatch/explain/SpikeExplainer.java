@@ -34,6 +34,8 @@ public final class SpikeExplainer {
     /** A word is covered by a phrase that holds at least this share of its occurrences. */
     static final double COVERED = 0.8;
     public static final int DEFAULT_LIMIT = 5;
+    /** How many of its strongest terms, and of its hashtags, headline a spike (an alert's one line names these). */
+    public static final int HEADLINE_DRIVERS = 2;
 
     private final int limit;
 
@@ -62,25 +64,36 @@ public final class SpikeExplainer {
     }
 
     /**
-     * The top posts, those that say what drives the spike (one of its top terms, handles or
-     * hashtags, as {@link PostFeatures} reads the post: whole words, not parts of them) first: a
-     * post reposted a lot during the spike but about something else (an older story still being
-     * shared) does not explain it.
+     * The top posts, those that say what drives the spike first: posts that say one of its
+     * {@value #HEADLINE_DRIVERS} strongest terms or hashtags (what an alert's one line names), then
+     * posts that say any other of its top terms, handles or hashtags, then the rest, each group in
+     * order of impact. Words are read as {@link PostFeatures} reads them, whole ("getting" does not
+     * say "get"). A post reposted a lot during the spike but about something else (an older story
+     * still being shared) does not explain it.
      */
     private List<TopPost> carriers(List<TopPost> byImpact, List<TermWeight> terms, List<TermWeight> hashtags) {
+        Set<String> headline = new HashSet<>();
         Set<String> drivers = new HashSet<>();
-        terms.forEach(t -> drivers.add(t.term().toLowerCase(Locale.ROOT)));
-        hashtags.forEach(t -> drivers.add(t.term().toLowerCase(Locale.ROOT)));
-        List<TopPost> carrying = new ArrayList<>();
+        for (List<TermWeight> kind : List.of(terms, hashtags)) {
+            for (int i = 0; i < kind.size(); i++) {
+                String driver = kind.get(i).term().toLowerCase(Locale.ROOT);
+                (i < HEADLINE_DRIVERS ? headline : drivers).add(driver);
+            }
+        }
+        List<TopPost> saysHeadline = new ArrayList<>();
+        List<TopPost> saysDriver = new ArrayList<>();
         List<TopPost> others = new ArrayList<>();
         for (TopPost post : byImpact) {
             PostFeatures said = PostFeatures.of(post.text() == null ? "" : post.text(), TrackedEntities.empty());
-            boolean carries = said.terms().stream().anyMatch(drivers::contains) || said.hashtags().stream().anyMatch(drivers::contains)
-                    || said.handles().stream().anyMatch(drivers::contains);
-            (carries ? carrying : others).add(post);
+            List<String> words = new ArrayList<>(said.terms());
+            words.addAll(said.hashtags());
+            words.addAll(said.handles());
+            (words.stream().anyMatch(headline::contains) ? saysHeadline
+                    : words.stream().anyMatch(drivers::contains) ? saysDriver : others).add(post);
         }
-        carrying.addAll(others);
-        return carrying.stream().limit(limit).toList();
+        saysHeadline.addAll(saysDriver);
+        saysHeadline.addAll(others);
+        return saysHeadline.stream().limit(limit).toList();
     }
 
     private List<TermWeight> rank(Map<String, Integer> counts, long posts, TermBaseline baseline, String keyPrefix) {

@@ -132,6 +132,33 @@ class SpikeExplainerTest {
     }
 
     @Test
+    void postsThatSayTheHeadlineDriversComeBeforeThoseThatSayOnlyALesserOne() {
+        TermBaseline baseline = new TermBaseline();
+        for (int minute = 0; minute < 60; minute++) {
+            BucketStats ordinary = new BucketStats();
+            add(ordinary, "p" + minute, "u" + minute, "Nice weather in Florida today, going to the beach", null, 10);
+            baseline.add(ordinary, T0.toEpochMilli() + minute * MINUTE, MINUTE, 0.99);
+        }
+        BucketStats spike = new BucketStats();
+        // a story that began while nobody learned it, still shared: over-represented, but not the surge
+        add(spike, "fbi", "desk", "FBI probe keeps getting bigger #Vance", null, 500_000);
+        for (int i = 0; i < 3; i++) {
+            add(spike, "v" + i, "w" + i, "the Vance docs story #Vance", null, 30);
+        }
+        for (int i = 0; i < 30; i++) {
+            add(spike, "c" + i, "a" + i, i % 3 == 0 ? "cannot join the Space #XDown #TwitterBlackout" : "still cannot join #XDown", null, 20);
+        }
+
+        SpikeExplanation explanation = new SpikeExplainer(5).explain(spike, baseline, 2.0);
+
+        List<String> hashtags = explanation.hashtags().stream().map(TermWeight::term).toList();
+        assertThat(hashtags).startsWith("#xdown").contains("#vance");
+        assertThat(hashtags.indexOf("#vance")).as("a lesser driver").isGreaterThanOrEqualTo(SpikeExplainer.HEADLINE_DRIVERS);
+        assertThat(explanation.topPosts()).as("though the FBI post says #vance and reached far more")
+                .allSatisfy(post -> assertThat(post.text()).contains("#XDown"));
+    }
+
+    @Test
     void significanceIsZeroUnlessObservedExceedsExpected() {
         assertThat(SpikeExplainer.significance(3, 5.0)).isZero();
         assertThat(SpikeExplainer.significance(30, 5.0)).isGreaterThan(SpikeExplainer.significance(10, 5.0));
