@@ -19,13 +19,7 @@ class SpikeExplainerTest {
 
     @Test
     void namesWhatIsOverRepresentedAgainstTheBaselineAndThePostsThatCarriedIt() {
-        TermBaseline baseline = new TermBaseline();
-        for (int minute = 0; minute < 60; minute++) {
-            BucketStats ordinary = new BucketStats();
-            add(ordinary, "p" + minute + "a", "u" + minute, "Looking forward to the Trump interview tonight", null, 10);
-            add(ordinary, "p" + minute + "b", "v" + minute, "Nice weather in Florida today, going to the beach", null, 10);
-            baseline.add(ordinary, T0.toEpochMilli() + minute * MINUTE, MINUTE, 0.99);
-        }
+        TermBaseline baseline = anHourOf("Looking forward to the Trump interview tonight", "Nice weather in Florida today, going to the beach");
         BucketStats spike = new BucketStats();
         add(spike, "viral", "elon", "Massive DDOS attack on the Space, working on it", null, 1_000_000);
         for (int i = 0; i < 40; i++) {
@@ -55,13 +49,7 @@ class SpikeExplainerTest {
 
     @Test
     void anOlderStoryStillBeingRepostedDoesNotHeadThePostsThatCarriedTheSpike() {
-        TermBaseline baseline = new TermBaseline();
-        for (int minute = 0; minute < 60; minute++) {
-            BucketStats ordinary = new BucketStats();
-            add(ordinary, "p" + minute, "u" + minute, "FBI probe into the leaked documents keeps growing", null, 10);
-            add(ordinary, "q" + minute, "v" + minute, "Nice weather in Florida today, going to the beach", null, 10);
-            baseline.add(ordinary, T0.toEpochMilli() + minute * MINUTE, MINUTE, 0.99);
-        }
+        TermBaseline baseline = anHourOf("FBI probe into the leaked documents keeps growing", "Nice weather in Florida today, going to the beach");
         BucketStats spike = new BucketStats();
         add(spike, "fbi", "desk", "FBI probe into the leaked documents keeps growing", null, 500_000);
         for (int i = 0; i < 30; i++) {
@@ -83,12 +71,7 @@ class SpikeExplainerTest {
 
     @Test
     void aSurgeOfSmallAccountsIsExplainedByItsOwnPostsThoughManyWiderPostsOutrankThem() {
-        TermBaseline baseline = new TermBaseline();
-        for (int minute = 0; minute < 60; minute++) {
-            BucketStats ordinary = new BucketStats();
-            add(ordinary, "p" + minute, "u" + minute, "FBI probe into the leaked documents keeps growing", null, 10);
-            baseline.add(ordinary, T0.toEpochMilli() + minute * MINUTE, MINUTE, 0.99);
-        }
+        TermBaseline baseline = anHourOf("FBI probe into the leaked documents keeps growing");
         // four minutes: 150 widely followed posts about other stories, 300 complaints from small accounts
         BucketStats spike = new BucketStats();
         for (int minute = 0; minute < 4; minute++) {
@@ -112,12 +95,7 @@ class SpikeExplainerTest {
 
     @Test
     void aPostCarriesADriverAsAWholeWordNotAsPartOfOne() {
-        TermBaseline baseline = new TermBaseline();
-        for (int minute = 0; minute < 60; minute++) {
-            BucketStats ordinary = new BucketStats();
-            add(ordinary, "p" + minute, "u" + minute, "Nice weather in Florida today, going to the beach", null, 10);
-            baseline.add(ordinary, T0.toEpochMilli() + minute * MINUTE, MINUTE, 0.99);
-        }
+        TermBaseline baseline = anHourOf("Nice weather in Florida today, going to the beach");
         BucketStats spike = new BucketStats();
         add(spike, "forces", "desk", "the senator rejoined the talks about joining forces", null, 500_000);
         List<String> complaints = List.of("cannot join the Space", "unable to join, again", "tried to join twice", "join button does nothing");
@@ -133,12 +111,7 @@ class SpikeExplainerTest {
 
     @Test
     void postsThatSayTheHeadlineDriversComeBeforeThoseThatSayOnlyALesserOne() {
-        TermBaseline baseline = new TermBaseline();
-        for (int minute = 0; minute < 60; minute++) {
-            BucketStats ordinary = new BucketStats();
-            add(ordinary, "p" + minute, "u" + minute, "Nice weather in Florida today, going to the beach", null, 10);
-            baseline.add(ordinary, T0.toEpochMilli() + minute * MINUTE, MINUTE, 0.99);
-        }
+        TermBaseline baseline = anHourOf("Nice weather in Florida today, going to the beach");
         BucketStats spike = new BucketStats();
         // a story that began while nobody learned it, still shared: over-represented, but not the surge
         add(spike, "fbi", "desk", "FBI probe keeps getting bigger #Vance", null, 500_000);
@@ -162,6 +135,19 @@ class SpikeExplainerTest {
     void significanceIsZeroUnlessObservedExceedsExpected() {
         assertThat(SpikeExplainer.significance(3, 5.0)).isZero();
         assertThat(SpikeExplainer.significance(30, 5.0)).isGreaterThan(SpikeExplainer.significance(10, 5.0));
+    }
+
+    /** A baseline of an hour of ordinary minutes, each with one post of every text. */
+    private static TermBaseline anHourOf(String... texts) {
+        TermBaseline baseline = new TermBaseline();
+        for (int minute = 0; minute < 60; minute++) {
+            BucketStats ordinary = new BucketStats();
+            for (int i = 0; i < texts.length; i++) {
+                add(ordinary, "p" + minute + "-" + i, "u" + minute + "-" + i, texts[i], null, 10);
+            }
+            baseline.add(ordinary, T0.toEpochMilli() + minute * MINUTE, MINUTE, 0.99);
+        }
+        return baseline;
     }
 
     private static void add(BucketStats stats, String id, String author, String text, String repostOf, long followers) {
