@@ -183,10 +183,14 @@ public final class CoreNlpAnnotator implements TextAnnotator {
      * Musk-Trump X Space"): the clause's judgement is then about the other entity, not this one.
      */
     private static boolean modifiesAnotherEntity(SentenceOffsets sentence, EntityMention mention, List<EntityMention> mentions) {
-        Tree parse = sentence.sentence().constituencyParse();
+        int head = SentimentClauses.modifiedPhraseEnd(sentence.sentence().constituencyParse(), sentence.starts(), sentence.ends(),
+                mention.start(), mention.end());
+        if (head < 0) {
+            return false;
+        }
         for (EntityMention other : mentions) {
-            if (!other.entityName().equals(mention.entityName()) && SentimentClauses.modifiesAnother(parse,
-                    sentence.starts(), sentence.ends(), mention.start(), mention.end(), other.start(), other.end())) {
+            if (!other.entityName().equals(mention.entityName())
+                    && sentence.ends()[head] > other.start() && sentence.starts()[head] < other.end()) {
                 return true;
             }
         }

@@ -215,9 +215,9 @@ public final class NdjsonAnnotator {
                 e.put("canonical", mention.canonical());
             }
         }
-        ArrayNode perEntity = record.putArray(FIELD_ENTITY_SENTIMENT);
         if (!readsSentiment) {
             record.putNull(FIELD_SENTIMENT);
+            record.putArray(FIELD_ENTITY_SENTIMENT);
             record.put(FIELD_SENTIMENT_SKIPPED, SentimentLanguages.SKIPPED_FOR_LANGUAGE);
             return;
         }
@@ -225,6 +225,7 @@ public final class NdjsonAnnotator {
         ObjectNode sentiment = record.putObject(FIELD_SENTIMENT);
         sentiment.put("label", annotation.sentiment().label());
         sentiment.put("score", annotation.sentiment().score());
+        ArrayNode perEntity = record.putArray(FIELD_ENTITY_SENTIMENT);
         for (EntitySentiment es : annotation.entitySentiments()) {
             ObjectNode e = perEntity.addObject();
             e.put("entity", es.entity());

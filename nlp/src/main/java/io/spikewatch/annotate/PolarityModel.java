@@ -53,7 +53,7 @@ public final class PolarityModel {
     /** Weights smaller than this in every class are left out of the file: they change no score. */
     static final double MIN_WRITTEN_WEIGHT = 1e-4;
 
-    private static volatile PolarityModel standard;
+    private static final LoadedOnce<PolarityModel> STANDARD = new LoadedOnce<>(PolarityModel::readShipped);
 
     private final LinearClassifier<String, String> classifier;
     private final double temperature;
@@ -82,21 +82,15 @@ public final class PolarityModel {
 
     /** The shipped model, read from the classpath on first use. */
     public static PolarityModel standard() {
-        PolarityModel model = standard;
-        if (model == null) {
-            synchronized (PolarityModel.class) {
-                model = standard;
-                if (model == null) {
-                    InputStream in = PolarityModel.class.getResourceAsStream(RESOURCE);
-                    if (in == null) {
-                        throw new IllegalStateException("the polarity model " + RESOURCE + " is not on the classpath");
-                    }
-                    model = read(in, RESOURCE);
-                    standard = model;
-                }
-            }
+        return STANDARD.get();
+    }
+
+    private static PolarityModel readShipped() {
+        InputStream in = PolarityModel.class.getResourceAsStream(RESOURCE);
+        if (in == null) {
+            throw new IllegalStateException("the polarity model " + RESOURCE + " is not on the classpath");
         }
-        return model;
+        return read(in, RESOURCE);
     }
 
     /** Reads a model file. */

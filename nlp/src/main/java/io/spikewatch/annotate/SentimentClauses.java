@@ -47,34 +47,32 @@ final class SentimentClauses {
         if (covered == null) {
             return best;
         }
-        for (Step step : pathTo(tree, covered[0], covered[1])) {
+        for (Step step : pathTo(tree, tokenStarts.length, covered[0], covered[1])) {
             if (step.node() != tree && CLAUSE_LABELS.contains(step.node().label().value())) {
-                best = new Unit(step.node(), step.firstToken(), step.firstToken() + step.node().getLeaves().size(), false);
+                best = new Unit(step.node(), step.firstToken(), step.endToken(), false);
             }
         }
         return best;
     }
 
     /**
-     * Whether the characters [start, end) only modify another mention: they are words of a noun
-     * phrase, or of a modifier inside it (NML, NX, ADJP, QP), not of a phrase or clause of their
-     * own, and the phrase ends in a word of {@code other} and not in their own: "Musk" and "Trump"
-     * in "the Musk-Trump X Space", where "X Space" names the platform. Such a mention names what
-     * the thing belongs to, not what the clause judges: a complaint that one cannot join the Space
-     * is about the Space.
+     * The last token of the noun phrase that the characters [start, end) only modify, or -1: they
+     * are words of a noun phrase, or of a modifier inside it (NML, NX, ADJP, QP), not of a phrase
+     * or clause of their own, and the phrase ends after them. When that token is a word of another
+     * entity's mention, this mention names what the other belongs to, not what the clause judges:
+     * "Musk" and "Trump" in "the Musk-Trump X Space", where "X Space" names the platform; a
+     * complaint that one cannot join the Space is about the Space.
      *
      * @param parse the sentence's constituency tree, one leaf per token
-     * @param otherStart the first character of the other mention, in the coordinates of the token offsets
-     * @param otherEnd the character after it
      */
-    static boolean modifiesAnother(Tree parse, int[] tokenStarts, int[] tokenEnds, int start, int end, int otherStart, int otherEnd) {
+    static int modifiedPhraseEnd(Tree parse, int[] tokenStarts, int[] tokenEnds, int start, int end) {
         int[] covered = parse == null ? null : coveredTokens(parse, tokenStarts, tokenEnds, start, end);
         if (covered == null) {
-            return false;
+            return -1;
         }
         Step phrase = null;
         boolean inModifier = false;
-        for (Step step : pathTo(parse, covered[0], covered[1])) {
+        for (Step step : pathTo(parse, tokenStarts.length, covered[0], covered[1])) {
             if (step.node().isPreTerminal() || step.node().isLeaf()) {
                 break;
             }
@@ -87,14 +85,14 @@ final class SentimentClauses {
             }
         }
         if (phrase == null || !inModifier) {
-            return false;
+            return -1;
         }
-        int head = phrase.firstToken() + phrase.node().getLeaves().size() - 1;
-        return head > covered[1] && tokenEnds[head] > otherStart && tokenStarts[head] < otherEnd;
+        int last = phrase.endToken() - 1;
+        return last > covered[1] ? last : -1;
     }
 
-    /** A node on the way down a tree, and the index of its first token. */
-    private record Step(Tree node, int firstToken) {}
+    /** A node on the way down a tree, the index of its first token and of the token after its last. */
+    private record Step(Tree node, int firstToken, int endToken) {}
 
     /** The first and last token overlapping [start, end), or null when none does or the tree has other leaves. */
     private static int[] coveredTokens(Tree tree, int[] tokenStarts, int[] tokenEnds, int start, int end) {
@@ -111,12 +109,12 @@ final class SentimentClauses {
         return first < 0 || tree.getLeaves().size() != tokenStarts.length ? null : new int[] {first, last};
     }
 
-    /** The nodes from the root down to the smallest one covering tokens first..last. */
-    private static List<Step> pathTo(Tree tree, int first, int last) {
+    /** The nodes from the root (of {@code tokens} tokens) down to the smallest one covering tokens first..last. */
+    private static List<Step> pathTo(Tree tree, int tokens, int first, int last) {
         List<Step> path = new ArrayList<>();
         Tree node = tree;
         int nodeStart = 0;
-        path.add(new Step(node, 0));
+        path.add(new Step(node, 0, tokens));
         descend:
         while (!node.isPreTerminal() && !node.isLeaf()) {
             int childStart = nodeStart;
@@ -125,7 +123,7 @@ final class SentimentClauses {
                 if (childStart <= first && last < childEnd) {
                     node = child;
                     nodeStart = childStart;
-                    path.add(new Step(child, childStart));
+                    path.add(new Step(child, childStart, childEnd));
                     continue descend;
                 }
                 childStart = childEnd;

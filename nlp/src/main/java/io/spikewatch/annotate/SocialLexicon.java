@@ -51,7 +51,7 @@ public final class SocialLexicon {
             "slightly", "somewhat", "barely", "hardly", "marginally", "partly", "scarcely", "little", "less",
             "kinda", "sorta", "almost", "occasionally");
 
-    private static volatile SocialLexicon standard;
+    private static final LoadedOnce<SocialLexicon> STANDARD = new LoadedOnce<>(SocialLexicon::load);
 
     private final Map<String, Double> valences;
     /** Two-word phrases ("is down"), keyed by both words with one space. */
@@ -69,17 +69,7 @@ public final class SocialLexicon {
 
     /** The shipped lexicons, read from the classpath on first use. */
     public static SocialLexicon standard() {
-        SocialLexicon lexicon = standard;
-        if (lexicon == null) {
-            synchronized (SocialLexicon.class) {
-                lexicon = standard;
-                if (lexicon == null) {
-                    lexicon = load();
-                    standard = lexicon;
-                }
-            }
-        }
-        return lexicon;
+        return STANDARD.get();
     }
 
     private static SocialLexicon load() {

@@ -14,14 +14,15 @@ import org.ejml.simple.SimpleMatrix;
  * jar the annotator already needs). Words are looked up lower-cased with every digit read as 0,
  * the vocabulary's own convention; a contraction it lacks as a whole is split the way CoreNLP
  * tokenizes it ("don't" as "do" and "n't", "i'm" as "i" and "'m"). Held as one float array
- * (about 21 MB), read once per JVM. Immutable and thread-safe.
+ * (21 MB) and a map of the words to their rows, 31 MiB retained in all; read once per JVM.
+ * Immutable and thread-safe.
  */
 public final class WordVectors {
 
     /** The classpath resource of the vectors, in CoreNLP's models jar. */
     public static final String RESOURCE = "edu/stanford/nlp/models/coref/neural/english-embeddings.ser.gz";
 
-    private static volatile WordVectors standard;
+    private static final LoadedOnce<WordVectors> STANDARD = new LoadedOnce<>(WordVectors::read);
 
     private final Map<String, Integer> rows;
     private final float[] values;
@@ -49,17 +50,7 @@ public final class WordVectors {
 
     /** CoreNLP's coreference word vectors, read from the classpath on first use. */
     public static WordVectors standard() {
-        WordVectors vectors = standard;
-        if (vectors == null) {
-            synchronized (WordVectors.class) {
-                vectors = standard;
-                if (vectors == null) {
-                    vectors = read();
-                    standard = vectors;
-                }
-            }
-        }
-        return vectors;
+        return STANDARD.get();
     }
 
     private static WordVectors read() {
