@@ -79,7 +79,7 @@ final class NerEvalCommand implements Callable<Integer> {
         }
         AnnotatorConfig ours = config.build();
         CoreNlpAnnotator annotator = new CoreNlpAnnotator(ours);
-        report(out, "spikewatch " + ours.nerModels(), gold, text -> annotator.annotate(text).entities());
+        report(out, "spikewatch " + ours.nerModels(), gold, text -> annotator.annotateEntities(text).entities());
         if (baseline == Baseline.corenlp) {
             CoreNlpDefaultNer corenlp = new CoreNlpDefaultNer();
             report(out, "corenlp default NER (" + CoreNlpDefaultNer.ANNOTATORS + ")", gold, corenlp::recognize);

@@ -9,6 +9,7 @@ import io.spikewatch.annotate.Annotation;
 import io.spikewatch.annotate.EntityMention;
 import io.spikewatch.annotate.EntitySentiment;
 import io.spikewatch.annotate.Sentiment;
+import io.spikewatch.annotate.TextAnnotator;
 import io.spikewatch.metrics.Observation;
 import io.spikewatch.schema.Author;
 import io.spikewatch.schema.Engagement;
@@ -116,7 +117,18 @@ class SearchDocumentsTest {
     void aPostInALanguageTheSentimentModelsDoNotReadKeepsItsEntitiesAndCountsNoSentiment() {
         Post spanish = new Post("x-2", "x", POST.author(), "no me carga el Space de 𝕏", POST.createdAt(), "es", null, null,
                 null, null, POST.engagement());
-        AnnotationOutcome outcome = AnnotationOutcome.of(text -> ANNOTATION, spanish);
+        TextAnnotator entitiesOnly = new TextAnnotator() {
+            @Override
+            public Annotation annotate(String text) {
+                throw new AssertionError("parsed for sentiment that will not be read: " + text);
+            }
+
+            @Override
+            public Annotation annotateEntities(String text) {
+                return ANNOTATION.withoutSentiment();
+            }
+        };
+        AnnotationOutcome outcome = AnnotationOutcome.of(entitiesOnly, spanish);
 
         ObjectNode doc = SearchDocuments.post(spanish, outcome, "corenlp", NOW);
         assertThat(doc.get("canonical_entities")).extracting(JsonNode::asText).containsExactly("X (platform)");

@@ -24,6 +24,11 @@ public record Annotation(List<EntityMention> entities, Sentiment sentiment, List
         entitySentiments = List.copyOf(Objects.requireNonNull(entitySentiments, "entitySentiments"));
     }
 
+    /** The same entities with no sentiment: {@link Sentiment#NONE} overall and none per entity. */
+    public Annotation withoutSentiment() {
+        return sentiment.equals(Sentiment.NONE) && entitySentiments.isEmpty() ? this : new Annotation(entities, Sentiment.NONE, List.of());
+    }
+
     /** The distinct canonical names of the tracked entities mentioned, in order of first mention. */
     public List<String> canonicalEntities() {
         Set<String> names = new LinkedHashSet<>();

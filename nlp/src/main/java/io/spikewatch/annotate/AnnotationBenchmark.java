@@ -23,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * Compares annotation throughput and heap of CoreNLP's default pipeline with Spikewatch's, on the
@@ -32,7 +33,8 @@ import java.util.function.Consumer;
  *
  * <p>{@link #compare(List, List, AnnotatorConfig, AnnotationCacheSettings)} measures both
  * configurations on unique posts and on a repost-heavy stream ({@link RepostMix}), ours with one
- * pipeline shared by the threads and with a pipeline per thread, and ours with the annotation
+ * pipeline shared by the threads and with a pipeline per thread, ours annotating entities only
+ * (what a post in a language the sentiment models do not read costs), and ours with the annotation
  * cache ({@link CachingAnnotator}, started empty after warm-up, so its hits come from repeats
  * within the timed stream alone).
  *
@@ -51,6 +53,7 @@ public final class AnnotationBenchmark {
     public static final String SHARED_NAME = "spikewatch, shared pipeline";
     public static final String PER_THREAD_NAME = "spikewatch, pipeline per thread";
     public static final String CACHED_NAME = "spikewatch + cache";
+    public static final String ENTITIES_ONLY_NAME = "spikewatch, entities only";
 
     /** How the threads of a measurement get their CoreNLP models. */
     public enum PipelineSharing {
@@ -104,6 +107,9 @@ public final class AnnotationBenchmark {
         record.accept(measure(CORENLP_DEFAULT_NAME, REPOST_HEAVY, coreNlp, PipelineSharing.SHARED, AnnotationCacheSettings.DISABLED,
                 repostHeavy));
         record.accept(measure(SHARED_NAME, UNIQUE, ours, PipelineSharing.SHARED, AnnotationCacheSettings.DISABLED, unique));
+        // what a post in a language the sentiment models do not read costs (no parse, no sentiment)
+        record.accept(measure(ENTITIES_ONLY_NAME, UNIQUE, ours, PipelineSharing.SHARED, AnnotationCacheSettings.DISABLED, unique,
+                annotator -> annotator::annotateEntities));
         if (threads > 1) {
             record.accept(measure(PER_THREAD_NAME, UNIQUE, ours, PipelineSharing.PER_THREAD, AnnotationCacheSettings.DISABLED, unique));
         }
@@ -123,6 +129,12 @@ public final class AnnotationBenchmark {
      */
     public BenchmarkResult measure(String name, String stream, AnnotatorConfig config, PipelineSharing sharing,
             AnnotationCacheSettings cache, List<String> texts) {
+        return measure(name, stream, config, sharing, cache, texts, UnaryOperator.identity());
+    }
+
+    /** As above, timing what {@code work} makes of the loaded annotator (its entities-only path, say). */
+    private BenchmarkResult measure(String name, String stream, AnnotatorConfig config, PipelineSharing sharing,
+            AnnotationCacheSettings cache, List<String> texts, UnaryOperator<TextAnnotator> work) {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(sharing, "sharing");
         Objects.requireNonNull(cache, "cache");
@@ -133,7 +145,7 @@ public final class AnnotationBenchmark {
         HeapSampler.retainedHeapBytes();
         try (HeapSampler sampler = new HeapSampler(HeapSampler.DEFAULT_INTERVAL); Workers workers = new Workers(threads)) {
             long loadStart = System.nanoTime();
-            TextAnnotator annotator = load(config, sharing, workers);
+            TextAnnotator annotator = work.apply(load(config, sharing, workers));
             Duration load = Duration.ofNanos(System.nanoTime() - loadStart);
             long retained = HeapSampler.retainedHeapBytes();
             List<String> warmup = new ArrayList<>();

@@ -180,6 +180,17 @@ public final class AnnotatorConfig implements Serializable {
         return props;
     }
 
+    /**
+     * The CoreNLP properties of the entities-only pipeline ({@link TextAnnotator#annotateEntities}):
+     * these properties without the parse and sentiment annotators. CoreNLP's JVM-wide annotator
+     * pool gives it the same tokenizer, tagger and NER models as the full pipeline, not copies.
+     */
+    public Properties entityPipelineProperties() {
+        Properties props = pipelineProperties();
+        props.setProperty("annotators", props.getProperty("annotators").replace(",parse,sentiment", ""));
+        return props;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof AnnotatorConfig other

@@ -43,14 +43,18 @@ public final class CachingAnnotator implements TextAnnotator {
     private final Object lock = new Object();
     /** Access-ordered, eldest first; guarded by {@link #lock}. */
     private final LinkedHashMap<String, Entry> entries = new LinkedHashMap<>(64, 0.75f, true);
-    private final Map<String, CompletableFuture<Annotation>> inFlight = new ConcurrentHashMap<>();
+    private final Map<Request, CompletableFuture<Annotation>> inFlight = new ConcurrentHashMap<>();
     /** Guarded by {@link #lock}. */
     private long bytes;
     private final LongAdder hits = new LongAdder();
     private final LongAdder misses = new LongAdder();
     private final LongAdder evictions = new LongAdder();
 
-    private record Entry(Annotation annotation, long bytes) {}
+    /** @param full whether the annotation has its sentiment, or only entities */
+    private record Entry(Annotation annotation, long bytes, boolean full) {}
+
+    /** What a thread is annotating: a text, fully or for its entities only. */
+    private record Request(String text, boolean full) {}
 
     /**
      * @param settings must be {@link AnnotationCacheSettings#enabled() enabled}; use
@@ -79,21 +83,37 @@ public final class CachingAnnotator implements TextAnnotator {
 
     @Override
     public Annotation annotate(String text) {
+        return annotate(text, true);
+    }
+
+    /**
+     * The entities of a text whose sentiment will not be read: a cached full annotation serves it
+     * (without its sentiment); otherwise the delegate's {@link TextAnnotator#annotateEntities} result
+     * is cached, and later serves only entities-only requests (a full one for the same text annotates
+     * it again and replaces it).
+     */
+    @Override
+    public Annotation annotateEntities(String text) {
+        return annotate(text, false);
+    }
+
+    private Annotation annotate(String text, boolean full) {
         Objects.requireNonNull(text, "text");
-        Annotation cached = lookup(text);
+        Annotation cached = lookup(text, full);
         if (cached != null) {
             hits.increment();
             return cached;
         }
+        Request request = new Request(text, full);
         CompletableFuture<Annotation> mine = new CompletableFuture<>();
-        CompletableFuture<Annotation> running = inFlight.putIfAbsent(text, mine);
+        CompletableFuture<Annotation> running = inFlight.putIfAbsent(request, mine);
         if (running != null) {
             hits.increment();
             return await(running);
         }
         try {
             // another thread may have finished this text between the lookup and claiming it
-            cached = lookup(text);
+            cached = lookup(text, full);
             if (cached != null) {
                 hits.increment();
                 mine.complete(cached);
@@ -102,16 +122,16 @@ public final class CachingAnnotator implements TextAnnotator {
             misses.increment();
             Annotation annotation;
             try {
-                annotation = delegate.annotate(text);
+                annotation = full ? delegate.annotate(text) : delegate.annotateEntities(text);
             } catch (RuntimeException | Error e) {
                 mine.completeExceptionally(e);
                 throw e;
             }
-            store(text, annotation);
+            store(text, annotation, full);
             mine.complete(annotation);
             return annotation;
         } finally {
-            inFlight.remove(text, mine);
+            inFlight.remove(request, mine);
         }
     }
 
@@ -130,20 +150,29 @@ public final class CachingAnnotator implements TextAnnotator {
         }
     }
 
-    private Annotation lookup(String text) {
+    /** The cached annotation that answers this request, or null. */
+    private Annotation lookup(String text, boolean full) {
+        Entry entry;
         synchronized (lock) {
-            Entry entry = entries.get(text);
-            return entry == null ? null : entry.annotation();
+            entry = entries.get(text);
         }
+        if (entry == null || (full && !entry.full())) {
+            return null;
+        }
+        return full ? entry.annotation() : entry.annotation().withoutSentiment();
     }
 
-    private void store(String text, Annotation annotation) {
+    private void store(String text, Annotation annotation, boolean full) {
         long size = AnnotationFootprint.estimateBytes(text, annotation);
         if (size > settings.maxBytes()) {
             return; // larger than the whole cache: keeping it would evict everything else
         }
         synchronized (lock) {
-            Entry previous = entries.put(text, new Entry(annotation, size));
+            Entry current = entries.get(text);
+            if (current != null && current.full() && !full) {
+                return; // a full annotation stored meanwhile answers both kinds
+            }
+            Entry previous = entries.put(text, new Entry(annotation, size, full));
             bytes += size - (previous == null ? 0 : previous.bytes());
             Iterator<Entry> eldest = entries.values().iterator();
             while (entries.size() > settings.maxEntries() || bytes > settings.maxBytes()) {

@@ -32,6 +32,8 @@ public final class CoreNlpAnnotator implements TextAnnotator {
 
     private final AnnotatorConfig config;
     private final StanfordCoreNLP pipeline;
+    /** The pipeline without parse and sentiment, for {@link #annotateEntities}; loaded on first use. */
+    private volatile StanfordCoreNLP entityPipeline;
     private final TrackedEntities tracked;
     private final SocialTextNormalizer normalizer;
     private final PolarityFeatures features;
@@ -90,6 +92,36 @@ public final class CoreNlpAnnotator implements TextAnnotator {
             return Annotation.EMPTY;
         }
         return config.sentimentMethod() == SentimentMethod.CLASSIFIER ? annotateWithClassifier(text) : annotateWithRntn(text);
+    }
+
+    /**
+     * The entities {@link #annotate} finds, without running CoreNLP's parser and sentiment model:
+     * the named-entity models read the same text (normalized with the classifier) through the same
+     * tokenizer and tagger, and the parse changes none of their labels.
+     */
+    @Override
+    public Annotation annotateEntities(String text) {
+        Objects.requireNonNull(text, "text");
+        if (text.isBlank()) {
+            return Annotation.EMPTY;
+        }
+        NormalizedText normalized = config.sentimentMethod() == SentimentMethod.CLASSIFIER
+                ? normalizer.normalize(text)
+                : NormalizedText.unchanged(text);
+        CoreDocument document = new CoreDocument(normalized.text());
+        if (!normalized.text().isBlank()) {
+            entityPipeline().annotate(document);
+        }
+        return new Annotation(MentionMerger.merge(text, nerSpans(document, normalized), tracked.match(text)), Sentiment.NONE, List.of());
+    }
+
+    private StanfordCoreNLP entityPipeline() {
+        StanfordCoreNLP loaded = entityPipeline;
+        if (loaded == null) {
+            loaded = CoreNlpPipelines.get(config.entityPipelineProperties());
+            entityPipeline = loaded;
+        }
+        return loaded;
     }
 
     /**

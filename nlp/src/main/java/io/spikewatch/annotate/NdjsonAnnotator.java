@@ -187,14 +187,15 @@ public final class NdjsonAnnotator {
         if (!textNode.isTextual()) {
             return Result.rejected(line, id, "'" + FIELD_TEXT + "' must be a string, found " + textNode.getNodeType());
         }
+        JsonNode lang = record.get(FIELD_LANG);
+        boolean readsSentiment = SentimentLanguages.reads(lang != null && lang.isTextual() ? lang.textValue() : null);
         Annotation annotation;
         try {
-            annotation = annotator.annotate(textNode.textValue());
+            annotation = readsSentiment ? annotator.annotate(textNode.textValue()) : annotator.annotateEntities(textNode.textValue());
         } catch (RuntimeException e) {
             return Result.rejected(line, id, "annotation failed: " + e);
         }
-        JsonNode lang = record.get(FIELD_LANG);
-        write(record, annotation, SentimentLanguages.reads(lang != null && lang.isTextual() ? lang.textValue() : null));
+        write(record, annotation, readsSentiment);
         try {
             return new Result(line, id, MAPPER.writeValueAsString(record), null);
         } catch (JsonProcessingException e) {

@@ -32,9 +32,21 @@ class CachingAnnotatorTest {
         final CountDownLatch release = new CountDownLatch(1);
         volatile String failingText;
 
+        final Map<String, AtomicInteger> entityCalls = new ConcurrentHashMap<>();
+
+        @Override
+        public Annotation annotateEntities(String text) {
+            entityCalls.computeIfAbsent(text, t -> new AtomicInteger()).incrementAndGet();
+            return mentions(text).withoutSentiment();
+        }
+
         @Override
         public Annotation annotate(String text) {
             calls.computeIfAbsent(text, t -> new AtomicInteger()).incrementAndGet();
+            return mentions(text);
+        }
+
+        private Annotation mentions(String text) {
             total.incrementAndGet();
             if (text.equals(blockedText)) {
                 entered.countDown();
@@ -48,7 +60,7 @@ class CachingAnnotatorTest {
             while (m.find()) {
                 mentions.add(new EntityMention(m.group(), "PERSON", m.start(), m.end(), null));
             }
-            return new Annotation(mentions, Sentiment.NONE, List.of());
+            return new Annotation(mentions, new Sentiment(Sentiment.NEGATIVE, -0.5), List.of());
         }
     }
 
@@ -86,6 +98,36 @@ class CachingAnnotatorTest {
         assertThat(stats.hitRate()).isEqualTo(0.5);
         assertThat(stats.entries()).isEqualTo(1);
         assertThat(stats.estimatedBytes()).isPositive();
+    }
+
+    @Test
+    void aFullAnnotationServesARequestForEntitiesButNotTheOtherWayRound() {
+        CapitalizedWords delegate = new CapitalizedWords();
+        CachingAnnotator cache = new CachingAnnotator(delegate, AnnotationCacheSettings.ofEntries(10));
+
+        Annotation full = cache.annotate("Musk blames a DDoS");
+        Annotation entities = cache.annotateEntities("Musk blames a DDoS");
+        assertThat(entities.entities()).isEqualTo(full.entities());
+        assertThat(entities.sentiment()).isEqualTo(Sentiment.NONE);
+        assertThat(full.sentiment().label()).isEqualTo(Sentiment.NEGATIVE);
+        assertThat(delegate.entityCalls).doesNotContainKey("Musk blames a DDoS");
+
+        Annotation spanish = cache.annotateEntities("Musk culpa a un DDoS");
+        assertThat(cache.annotateEntities("Musk culpa a un DDoS")).isEqualTo(spanish);
+        assertThat(delegate.entityCalls.get("Musk culpa a un DDoS")).hasValue(1);
+        assertThat(spanish.sentiment()).isEqualTo(Sentiment.NONE);
+
+        Annotation read = cache.annotate("Musk culpa a un DDoS");
+        assertThat(read.sentiment().label()).isEqualTo(Sentiment.NEGATIVE);
+        assertThat(delegate.calls.get("Musk culpa a un DDoS")).hasValue(1);
+        assertThat(cache.annotate("Musk culpa a un DDoS")).isEqualTo(read);
+        assertThat(cache.annotateEntities("Musk culpa a un DDoS")).isEqualTo(spanish);
+        assertThat(delegate.calls.get("Musk culpa a un DDoS")).hasValue(1);
+        assertThat(delegate.entityCalls.get("Musk culpa a un DDoS")).hasValue(1);
+        AnnotationCacheStats stats = cache.stats();
+        assertThat(stats.misses()).isEqualTo(3);
+        assertThat(stats.hits()).isEqualTo(4);
+        assertThat(stats.entries()).isEqualTo(2);
     }
 
     @Test

@@ -58,6 +58,28 @@ class CoreNlpAnnotatorTest {
     }
 
     @Test
+    void entitiesWithoutTheParseAreTheEntitiesOfTheFullAnnotation() {
+        List<String> texts = List.of(
+                "Musk blames a massive DDoS attack on the X Space with Trump",
+                "elon musk and donald trump on twitter tonight, cant even join 🙄",
+                "Sooo tired of @elonmusk #TwitterDown https://t.co/x",
+                "No puedo entrar al Space de Elon Musk con Trump, X está caído",
+                "Ich komme nicht in den X Space rein. Danke Elon, großartig gemacht!",
+                "Kamala Harris campaign says Donald Trump needs Musk's help. Paris, London and Berlin watched.",
+                "🙄🙄");
+        long poolBefore = edu.stanford.nlp.pipeline.StanfordCoreNLP.GLOBAL_ANNOTATOR_CACHE.size();
+        for (String text : texts) {
+            Annotation full = annotator.annotate(text);
+            Annotation entities = annotator.annotateEntities(text);
+            assertThat(entities.entities()).as(text).isEqualTo(full.entities());
+            assertThat(entities.sentiment()).isEqualTo(Sentiment.NONE);
+            assertThat(entities.entitySentiments()).isEmpty();
+        }
+        assertThat(annotator.annotateEntities("Trump").canonicalEntities()).containsExactly("Donald Trump");
+        assertThat(edu.stanford.nlp.pipeline.StanfordCoreNLP.GLOBAL_ANNOTATOR_CACHE.size()).isEqualTo(poolBefore);
+    }
+
+    @Test
     void findsTheSeedEntitiesByCanonicalName() {
         Annotation a = annotator.annotate("Musk says there is a massive DDOS attack on 𝕏");
         assertThat(a.canonicalEntities()).containsExactly("Elon Musk", "X (platform)");

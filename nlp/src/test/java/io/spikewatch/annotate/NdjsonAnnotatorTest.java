@@ -37,9 +37,13 @@ class NdjsonAnnotatorTest {
     private record Run(int rejects, List<String> lines, String err) {}
 
     private static Run run(String input, int threads) throws Exception {
+        return run(TRACKED_ONLY, input, threads);
+    }
+
+    private static Run run(TextAnnotator annotator, String input, int threads) throws Exception {
         StringWriter out = new StringWriter();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int rejects = new NdjsonAnnotator(TRACKED_ONLY, threads)
+        int rejects = new NdjsonAnnotator(annotator, threads)
                 .run("posts.ndjson", new StringReader(input), out, new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Run(rejects, out.toString().lines().toList(), err.toString(StandardCharsets.UTF_8));
     }
@@ -64,8 +68,22 @@ class NdjsonAnnotatorTest {
 
     @Test
     void aRecordInALanguageTheSentimentModelsDoNotReadGetsItsEntitiesAndNoSentiment() throws Exception {
-        Run r = run("{\"id\":\"p1\",\"lang\":\"es\",\"text\":\"great, no me carga el Space de @elonmusk\"}\n"
+        List<String> entitiesOnly = new ArrayList<>();
+        TextAnnotator recording = new TextAnnotator() {
+            @Override
+            public Annotation annotate(String text) {
+                return TRACKED_ONLY.annotate(text);
+            }
+
+            @Override
+            public Annotation annotateEntities(String text) {
+                entitiesOnly.add(text);
+                return TRACKED_ONLY.annotate(text).withoutSentiment();
+            }
+        };
+        Run r = run(recording, "{\"id\":\"p1\",\"lang\":\"es\",\"text\":\"great, no me carga el Space de @elonmusk\"}\n"
                 + "{\"id\":\"p2\",\"lang\":\"en-US\",\"text\":\"great job @elonmusk\",\"sentiment_skipped\":\"language\"}\n", 1);
+        assertThat(entitiesOnly).as("only the Spanish post skips the parse").containsExactly("great, no me carga el Space de @elonmusk");
         JsonNode spanish = MAPPER.readTree(r.lines().get(0));
         assertThat(spanish.get("entities").get(0).get("canonical").asText()).isEqualTo("Elon Musk");
         assertThat(spanish.get("sentiment").isNull()).isTrue();
