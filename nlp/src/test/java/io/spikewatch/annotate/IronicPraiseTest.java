@@ -36,6 +36,32 @@ class IronicPraiseTest {
     }
 
     @Test
+    void praiseTaggedAsAnOutageIsIrony() {
+        assertThat(applies("world's best engineers, everyone #XSpace #TwitterBlackout")).isTrue();
+        assertThat(applies("the DeSanctus launch is going great lol #TwitterDown")).isTrue();
+        assertThat(applies("refreshing for the 20th time, nothing #XDown")).isTrue();
+        assertThat(applies("Good night & good luck! #Windows10Fail")).isTrue();
+    }
+
+    @Test
+    void hashtagsThatOnlyHoldAFailureWordAreNot() {
+        assertThat(applies("Roman and Dean Ambrose tonight, what a show #SmackDown")).isFalse();
+        assertThat(applies("best video yet #DragMeDownMusicVideo")).isFalse();
+        assertThat(applies("don't sleep on the #Blackout Homecoming Party this Friday")).isFalse();
+        assertThat(applies("great ride down the coast #twitter")).isFalse();
+    }
+
+    @Test
+    void delightAtAFailureIsIrony() {
+        assertThat(applies("love how the richest man on earth can't run a livestream")).isTrue();
+        assertThat(applies("love how the richest man on earth cannot run a livestream 👏👏")).isTrue();
+        assertThat(applies("gotta love that the app crashed right at 6pm")).isTrue();
+        assertThat(applies("Really love that the Yankees are putting a beat down on the Red Sox!")).isFalse();
+        assertThat(applies("love how you always know what to say")).isFalse();
+        assertThat(applies("I love them. Can't wait for the show")).isFalse();
+    }
+
+    @Test
     void keepsTheDecisionRuleWhenMirroring() {
         NormalizedText n = NORMALIZER.normalize("great job Elon \uD83D\uDE44");
         Polarity.Decision balanced = new Polarity.Decision(1.3, 0.35);
