@@ -17,7 +17,9 @@ import java.util.concurrent.TimeUnit;
  * A real Flink standalone session cluster started through the project's own
  * {@code bin/lib/flink-cluster.sh} (a JobManager and two TaskManagers, each a JVM of its own), on
  * free loopback ports under the instance name {@code it-<rest port>}; {@link #close()} stops it
- * and deletes its folder, and so does a JVM shutdown hook if a test never gets there.
+ * and deletes its folder, and so does a JVM shutdown hook if a test never gets there. The
+ * processes' logs are copied first to {@code jobs/target/flink-cluster-logs/NAME/}, so a failed
+ * run can be read afterwards.
  *
  * <p>Jobs are submitted the way Flink users submit them: the job jar through Flink's command-line
  * client ({@code flink run -d}), stopped with a savepoint through {@code flink stop}.
@@ -121,7 +123,26 @@ final class LocalFlinkCluster implements AutoCloseable {
         } catch (IllegalStateException shuttingDown) {
             // the hook is running or about to
         }
-        script("stop", "--purge");
+        try {
+            script("stop");
+        } finally {
+            keepLogs();
+            script("stop", "--purge");
+        }
+    }
+
+    /** Copies the processes' log files out of the instance folder, which the purge deletes. */
+    private void keepLogs() {
+        Path logs = instanceDir().resolve("log");
+        Path kept = root.resolve("jobs").resolve("target").resolve("flink-cluster-logs").resolve(name);
+        try (var files = Files.list(logs)) {
+            Files.createDirectories(kept);
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Files.copy(file, kept.resolve(file.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            System.err.println("could not keep the logs of the Flink cluster " + name + ": " + e.getMessage());
+        }
     }
 
     private void stopQuietly() {

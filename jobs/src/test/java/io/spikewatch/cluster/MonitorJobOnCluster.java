@@ -190,7 +190,23 @@ final class MonitorJobOnCluster implements AutoCloseable {
 
     /** Waits until the job is RUNNING with all its tasks. */
     void awaitRunning(Duration timeout) {
-        await("job " + jobId + " RUNNING with all tasks", timeout, () -> cluster.rest().runningWithAllTasks(jobId));
+        try {
+            await("job " + jobId + " RUNNING with all tasks", timeout, () -> cluster.rest().runningWithAllTasks(jobId));
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; " + clusterState(), e);
+        }
+    }
+
+    /** What the cluster says of the job and its TaskManagers, for a failure message. */
+    private String clusterState() {
+        try {
+            FlinkRest rest = cluster.rest();
+            return "job state " + rest.jobState(jobId) + ", " + rest.taskManagers() + " TaskManagers registered, "
+                    + rest.failovers(jobId) + " failovers, last: " + rest.lastFailure(jobId)
+                    + " (the processes' logs are kept under jobs/target/flink-cluster-logs/)";
+        } catch (RuntimeException e) {
+            return "the cluster's state could not be read: " + e.getMessage();
+        }
     }
 
     /**
