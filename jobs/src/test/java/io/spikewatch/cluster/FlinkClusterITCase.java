@@ -98,14 +98,16 @@ class FlinkClusterITCase {
             long annotatedAtKill = run.annotatedPosts();
 
             services.cluster().killTaskManager(1);
-
-            // recovery needs no operator: the job restarts from its last checkpoint in the
-            // surviving TaskManager's free slots (2 x 2 slots, 2 needed)
-            await("a failover of job " + run.jobId(), RECOVERY_TIMEOUT, () -> services.cluster().rest().failovers(run.jobId()) >= 1);
-            assertRecovered(run, expected, annotatedAtKill, "the TaskManager was killed");
-
-            // then an operator brings the machine back: the cluster has its two TaskManagers again
-            services.cluster().startMissing();
+            try {
+                // recovery needs no operator: the job restarts from its last checkpoint in the
+                // surviving TaskManager's free slots (2 x 2 slots, 2 needed)
+                await("a failover of job " + run.jobId(), RECOVERY_TIMEOUT, () -> services.cluster().rest().failovers(run.jobId()) >= 1);
+                assertRecovered(run, expected, annotatedAtKill, "the TaskManager was killed");
+            } finally {
+                // then an operator brings the machine back: the cluster has its two TaskManagers
+                // again, also for the tests after this one when recovery failed
+                services.cluster().startMissing();
+            }
             assertThat(services.cluster().rest().taskManagers()).isEqualTo(LocalFlinkCluster.TASK_MANAGERS);
             assertThat(services.cluster().rest().runningWithAllTasks(run.jobId())).as("job running").isTrue();
         }
