@@ -47,6 +47,8 @@ public final class AnnotatorConfig implements Serializable {
      * before it left unlabelled (CoreNLP's {@code HIGH_RECALL}).
      */
     static final String NER_COMBINATION_MODE = "HIGH_RECALL";
+    /** The annotators only sentiment needs, after those that find the entities. */
+    static final String SENTIMENT_ANNOTATORS = "parse,sentiment";
 
     /** Name used in error messages for tracked entities given as text without a source. */
     public static final String INLINE_SOURCE = "<tracked-entities>";
@@ -166,7 +168,6 @@ public final class AnnotatorConfig implements Serializable {
             }
         }
         if (profile == PipelineProfile.LEAN) {
-            props.setProperty("annotators", "tokenize,ssplit,pos,ner,parse,sentiment");
             props.setProperty("ner.applyFineGrained", "false");
             props.setProperty("ner.useSUTime", "false");
             props.setProperty("ner.applyNumericClassifiers", "false");
@@ -174,9 +175,8 @@ public final class AnnotatorConfig implements Serializable {
             props.setProperty("parse.buildgraphs", "false");
             // emoji and other symbols the lexer does not know become tokens, without a warning each
             props.setProperty("tokenize.options", "untokenizable=noneKeep");
-        } else {
-            props.setProperty("annotators", "tokenize,ssplit,pos,lemma,ner,parse,sentiment");
         }
+        props.setProperty("annotators", entityAnnotators() + "," + SENTIMENT_ANNOTATORS);
         return props;
     }
 
@@ -187,8 +187,13 @@ public final class AnnotatorConfig implements Serializable {
      */
     public Properties entityPipelineProperties() {
         Properties props = pipelineProperties();
-        props.setProperty("annotators", props.getProperty("annotators").replace(",parse,sentiment", ""));
+        props.setProperty("annotators", entityAnnotators());
         return props;
+    }
+
+    /** The annotators up to the named entities; the full pipeline adds {@link #SENTIMENT_ANNOTATORS}. */
+    private String entityAnnotators() {
+        return profile == PipelineProfile.LEAN ? "tokenize,ssplit,pos,ner" : "tokenize,ssplit,pos,lemma,ner";
     }
 
     @Override

@@ -33,7 +33,8 @@ public final class CoreNlpAnnotator implements TextAnnotator {
     private final AnnotatorConfig config;
     private final StanfordCoreNLP pipeline;
     /** The pipeline without parse and sentiment, for {@link #annotateEntities}; loaded on first use. */
-    private volatile StanfordCoreNLP entityPipeline;
+    private final LoadedOnce<StanfordCoreNLP> entityPipeline =
+            new LoadedOnce<>(() -> CoreNlpPipelines.get(config().entityPipelineProperties()));
     private final TrackedEntities tracked;
     private final SocialTextNormalizer normalizer;
     private final PolarityFeatures features;
@@ -110,18 +111,9 @@ public final class CoreNlpAnnotator implements TextAnnotator {
                 : NormalizedText.unchanged(text);
         CoreDocument document = new CoreDocument(normalized.text());
         if (!normalized.text().isBlank()) {
-            entityPipeline().annotate(document);
+            entityPipeline.get().annotate(document);
         }
-        return new Annotation(MentionMerger.merge(text, nerSpans(document, normalized), tracked.match(text)), Sentiment.NONE, List.of());
-    }
-
-    private StanfordCoreNLP entityPipeline() {
-        StanfordCoreNLP loaded = entityPipeline;
-        if (loaded == null) {
-            loaded = CoreNlpPipelines.get(config.entityPipelineProperties());
-            entityPipeline = loaded;
-        }
-        return loaded;
+        return new Annotation(mentions(text, document, normalized), Sentiment.NONE, List.of());
     }
 
     /**
@@ -146,7 +138,7 @@ public final class CoreNlpAnnotator implements TextAnnotator {
         Polarity message = IronicPraise.apply(normalized, 0, length,
                 model.predict(features.extract(normalized, 0, length, messageRntn(sentences))));
 
-        List<EntityMention> mentions = MentionMerger.merge(text, nerSpans(document, normalized), tracked.match(text));
+        List<EntityMention> mentions = mentions(text, document, normalized);
         EntitySentimentAggregator<Polarity> perEntity = EntitySentimentAggregator.ofPolarities();
         if (namesOneEntity(mentions)) {
             for (EntityMention mention : mentions) {
@@ -195,7 +187,7 @@ public final class CoreNlpAnnotator implements TextAnnotator {
             }
         }
         NormalizedText unchanged = NormalizedText.unchanged(text);
-        List<EntityMention> mentions = MentionMerger.merge(text, nerSpans(document, unchanged), tracked.match(text));
+        List<EntityMention> mentions = mentions(text, document, unchanged);
         EntitySentimentAggregator<Double> perEntity = EntitySentimentAggregator.ofScores();
         List<SentenceOffsets> offsets = SentenceOffsets.of(sentences, unchanged);
         for (EntityMention mention : mentions) {
@@ -258,6 +250,11 @@ public final class CoreNlpAnnotator implements TextAnnotator {
             }
         }
         return rntn.build();
+    }
+
+    /** The text's entity mentions: CoreNLP's, merged with the tracked entities it names. */
+    private List<EntityMention> mentions(String text, CoreDocument document, NormalizedText normalized) {
+        return MentionMerger.merge(text, nerSpans(document, normalized), tracked.match(text));
     }
 
     /** CoreNLP's entity mentions as spans of the original text, cleaned by {@link NerMentionFilter}. */

@@ -98,13 +98,12 @@ final class IronicPraise {
             if (tagsAnOutage(text, tokens, i)) {
                 return true;
             }
-            if (OUTAGE.contains(token.text()) || INABILITY.contains(token.text())) {
-                if (delighted && !token.text().equals("down")) {
-                    return true;
-                }
-                if (OUTAGE.contains(token.text())) {
-                    failureAt = i;
-                }
+            boolean failure = OUTAGE.contains(token.text());
+            if (delighted && (INABILITY.contains(token.text()) || (failure && !token.text().equals("down")))) {
+                return true;
+            }
+            if (failure) {
+                failureAt = i;
             } else if (failureAt >= 0 && i - failureAt <= MAX_GAP && isPraise(tokens, i)) {
                 return true;
             } else if (token.text().equals("love") && i + 1 < tokens.size() && CONTRAST_OPENERS.contains(tokens.get(i + 1).text())) {

@@ -4,8 +4,9 @@ import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
- * A value loaded on first use and then shared by the whole JVM (a lexicon, a model, word vectors):
- * the first caller loads it, concurrent callers wait for that load, and a load that fails throws to
+ * A value loaded on first use and then shared by all who ask (by the whole JVM when held in a
+ * static field: a lexicon, a model, word vectors; or a pipeline an annotator needs only for some
+ * texts): the first caller loads it, concurrent callers wait for that load, and a load that fails throws to
  * its caller and is tried again by the next one (nothing is cached, and the failure stays an
  * ordinary exception rather than a class that cannot initialize). Thread-safe.
  */
