@@ -15,6 +15,9 @@ package io.spikewatch.metrics;
  *     aimed at); empty otherwise
  * @param negativePost when this observation is negative, the post (so a sentiment shift can say what
  *     its negative posts say, and show them); null otherwise
+ * @param watermarkMillis the event-time watermark annotation had reached when it took the post
+ *     ({@link Long#MIN_VALUE} when not known): a minute that had closed by then is over for the
+ *     post, whenever the post reaches a later step ({@link #isLateFor})
  */
 public record Observation(
         String scope,
@@ -24,7 +27,8 @@ public record Observation(
         double sentimentScore,
         long eventTimeMillis,
         String[] negativeAbout,
-        NegativePost negativePost) {
+        NegativePost negativePost,
+        long watermarkMillis) {
 
     private static final String[] NONE = new String[0];
 
@@ -35,7 +39,16 @@ public record Observation(
     /** An observation that names no entity the post is negative about and carries no post. */
     public Observation(String scope, String entity, String authorKey, String sentimentLabel, double sentimentScore,
             long eventTimeMillis) {
-        this(scope, entity, authorKey, sentimentLabel, sentimentScore, eventTimeMillis, NONE, null);
+        this(scope, entity, authorKey, sentimentLabel, sentimentScore, eventTimeMillis, NONE, null, Long.MIN_VALUE);
+    }
+
+    /**
+     * Whether the post came after the minute ({@code bucketMillis} wide, starting at a multiple of
+     * it) that holds its event time had closed: by the watermark annotation had reached, which
+     * depends on the input alone, so a replay finds the same posts late in every run.
+     */
+    public boolean isLateFor(long bucketMillis) {
+        return Math.floorDiv(eventTimeMillis, bucketMillis) * bucketMillis + bucketMillis <= watermarkMillis;
     }
 
     @Override

@@ -71,7 +71,10 @@ public class AnnotateDocuments<T extends InputDocument> extends ProcessFunction<
         if (document instanceof Post post) {
             out.collect(indexDocument(indices.posts(), post.id(),
                     SearchDocuments.post(post, outcome, annotators.name(), now)));
-            for (Observation observation : Observations.of(post, outcome)) {
+            // the watermark this task had reached with the post: it reads the parse step's output
+            // in order, so that is the watermark of the records before it, the same in every run
+            // of the same input; a later step behind parallel tasks of this one may be anywhere
+            for (Observation observation : Observations.of(post, outcome, ctx.timerService().currentWatermark())) {
                 ctx.output(OBSERVATIONS, observation);
             }
         } else if (document instanceof Statement statement) {

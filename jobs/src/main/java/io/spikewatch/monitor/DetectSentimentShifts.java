@@ -11,6 +11,7 @@ import io.spikewatch.index.IndexDocument;
 import io.spikewatch.index.IndexNames;
 import io.spikewatch.metrics.NegativePost;
 import io.spikewatch.metrics.Observation;
+import io.spikewatch.metrics.TooLateCount;
 import io.spikewatch.spikes.EpisodeTracker;
 import io.spikewatch.spikes.EpisodeTrackerState;
 import io.spikewatch.spikes.SentimentBreakdown;
@@ -33,6 +34,8 @@ import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Detects jumps in the negative share of a series from annotated posts, minute by minute in event
@@ -42,8 +45,15 @@ import org.apache.flink.util.Collector;
  * hashtags over-represented in them against what this series' negative posts usually say (a
  * baseline learned, like the volume operator's, from the minutes outside a shift), their unique
  * authors and the negative posts most reposted and seen.
+ *
+ * <p>A post whose minute had closed when annotation took it is left out of every verdict and
+ * counted in {@code observationsTooLateForSentiment} ({@link #isLate}): decided there, and not by
+ * this operator's own watermark, which trails parallel annotation tasks by however far they are
+ * apart, so the same input gives the same verdicts run after run.
  */
 public class DetectSentimentShifts extends KeyedProcessFunction<String, Observation, IndexDocument> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DetectSentimentShifts.class);
 
     /** How many targets of the negative posts an explanation names. */
     static final int MAX_TARGETS = 5;
@@ -57,6 +67,7 @@ public class DetectSentimentShifts extends KeyedProcessFunction<String, Observat
     private transient SpikeReports reports;
     private transient TrackedEntities tracked;
     private transient SpikeExplainer explainer;
+    private transient TooLateCount tooLate;
 
     /** The sentiment of each open minute's annotated posts. */
     private transient MapState<Long, BucketStats> openBuckets;
@@ -84,6 +95,7 @@ public class DetectSentimentShifts extends KeyedProcessFunction<String, Observat
         reports = new SpikeReports(new RuleBook(settings.rules()), indices.spikes());
         tracked = settings.trackedEntities();
         explainer = new SpikeExplainer(SpikeExplainer.DEFAULT_LIMIT);
+        tooLate = new TooLateCount(getRuntimeContext().getMetricGroup(), "observationsTooLateForSentiment", LOG, "their minute's sentiment shift detection");
         openBuckets = getRuntimeContext().getMapState(new MapStateDescriptor<>("open-sentiment", Types.LONG, Types.POJO(BucketStats.class)));
         recentBuckets = getRuntimeContext().getMapState(new MapStateDescriptor<>("recent-sentiment", Types.LONG,
                 Types.POJO(BucketStats.class)));
@@ -104,7 +116,9 @@ public class DetectSentimentShifts extends KeyedProcessFunction<String, Observat
             return;
         }
         long bucket = Math.floorDiv(observation.eventTimeMillis(), width) * width;
-        if (bucket + width <= ctx.timerService().currentWatermark()) {
+        if (isLate(observation, bucket, ctx.timerService().currentWatermark())) {
+            tooLate.count(ctx.getCurrentKey(), observation.eventTimeMillis(),
+                    Math.max(observation.watermarkMillis(), ctx.timerService().currentWatermark()));
             return;
         }
         BucketStats stats = openBuckets.get(bucket);
@@ -176,6 +190,20 @@ public class DetectSentimentShifts extends KeyedProcessFunction<String, Observat
             usual.add(negatives, bucket, width, settings.termDecayPerBucket());
             negativeBaseline.update(usual);
         }
+    }
+
+    /**
+     * Whether the minute {@code bucket} is over for this observation: it had closed when annotation
+     * took the post (the same posts in every run of the same input), or this series has judged it
+     * or a later minute already (after a restart, the watermarks start again from nothing). The
+     * last test, this operator's own watermark, cannot hold for a post the first one let through;
+     * it keeps a closed minute from being opened again if it ever did.
+     */
+    private boolean isLate(Observation observation, long bucket, long watermark) throws Exception {
+        SentimentShiftState state = baseline.value();
+        return observation.isLateFor(width)
+                || (state != null && bucket <= state.lastBucketMillis)
+                || bucket + width <= watermark;
     }
 
     /**

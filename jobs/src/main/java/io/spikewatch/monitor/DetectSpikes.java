@@ -18,6 +18,7 @@ import io.spikewatch.explain.TermBaseline;
 import io.spikewatch.index.IndexDocument;
 import io.spikewatch.index.IndexNames;
 import io.spikewatch.metrics.Observation;
+import io.spikewatch.metrics.TooLateCount;
 import io.spikewatch.spikes.EpisodePhase;
 import io.spikewatch.spikes.EpisodeTracker;
 import io.spikewatch.spikes.EpisodeTrackerState;
@@ -34,10 +35,11 @@ import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Detects volume spikes, flatlines, thresholds crossed and emerging terms in one series, minute by
@@ -54,6 +56,8 @@ import org.apache.flink.util.OutputTag;
  */
 public class DetectSpikes extends KeyedCoProcessFunction<String, SeriesPost, Observation, IndexDocument> {
 
+    private static final Logger LOG = LoggerFactory.getLogger(DetectSpikes.class);
+
     public static final OutputTag<Alert> ALERTS = new OutputTag<>("alerts", io.spikewatch.flink.JsonTypeInfo.of(Alert.class));
 
     private final AlertingSettings settings;
@@ -67,7 +71,7 @@ public class DetectSpikes extends KeyedCoProcessFunction<String, SeriesPost, Obs
     private transient EmergingTerms emerging;
     private transient SpikeReports reports;
     private transient List<AlertRule> thresholdRules;
-    private transient Counter tooLate;
+    private transient TooLateCount tooLate;
 
     private transient MapState<Long, BucketStats> openBuckets;
     private transient ValueState<Long> nextBucket;
@@ -103,7 +107,7 @@ public class DetectSpikes extends KeyedCoProcessFunction<String, SeriesPost, Obs
         thresholdRules = book.thresholdRules();
         explainer = new SpikeExplainer(SpikeExplainer.DEFAULT_LIMIT);
         emerging = new EmergingTerms();
-        tooLate = getRuntimeContext().getMetricGroup().counter("postsTooLateForDetection");
+        tooLate = new TooLateCount(getRuntimeContext().getMetricGroup(), "postsTooLateForDetection", LOG, "their minute's spike detection");
 
         openBuckets = getRuntimeContext().getMapState(new MapStateDescriptor<>("open-buckets", Types.LONG, Types.POJO(BucketStats.class)));
         nextBucket = getRuntimeContext().getState(new ValueStateDescriptor<>("next-bucket", Types.LONG));
@@ -127,7 +131,7 @@ public class DetectSpikes extends KeyedCoProcessFunction<String, SeriesPost, Obs
             nextBucket.update(bucket);
         } else if (bucket < next) {
             if (!post.isStreamStart()) {
-                tooLate.inc();
+                tooLate.count(ctx.getCurrentKey(), ctx.timestamp(), ctx.timerService().currentWatermark());
             }
             return;
         }

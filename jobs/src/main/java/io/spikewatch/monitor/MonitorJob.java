@@ -226,11 +226,13 @@ public final class MonitorJob {
 
     /**
      * Event time is the record's own time ({@link EventTimeOfRecord}), not the source's (a Kafka
-     * timestamp is when the record was produced); splits that fall quiet stop holding the
-     * watermark after {@link MonitorSettings#sourceIdleness()}, unless it is zero.
+     * timestamp is when the record was produced); the watermark moves with the records
+     * ({@link RecordDrivenWatermarks}), so whether a post is late depends on the input, not on
+     * timing; splits that fall quiet stop holding the watermark after
+     * {@link MonitorSettings#sourceIdleness()}, unless it is zero.
      */
     private WatermarkStrategy<RawRecord> watermarks(Duration outOfOrderness) {
-        WatermarkStrategy<RawRecord> strategy = WatermarkStrategy.<RawRecord>forBoundedOutOfOrderness(outOfOrderness)
+        WatermarkStrategy<RawRecord> strategy = WatermarkStrategy.<RawRecord>forGenerator(context -> new RecordDrivenWatermarks<>(outOfOrderness))
                 .withTimestampAssigner(new EventTimeOfRecord());
         return settings.sourceIdleness().isZero() ? strategy : strategy.withIdleness(settings.sourceIdleness());
     }

@@ -23,7 +23,16 @@ public final class Observations {
 
     private Observations() {}
 
+    /** The observations of a post annotated with no watermark known (none of them late). */
     public static List<Observation> of(Post post, AnnotationOutcome outcome) {
+        return of(post, outcome, Long.MIN_VALUE);
+    }
+
+    /**
+     * The observations of a post annotated when the event-time watermark was {@code watermarkMillis}
+     * (see {@link Observation#watermarkMillis()}).
+     */
+    public static List<Observation> of(Post post, AnnotationOutcome outcome, long watermarkMillis) {
         String label = outcome.hasSentiment() ? outcome.annotation().sentiment().label() : null;
         double score = outcome.hasSentiment() ? outcome.annotation().sentiment().score() : 0;
         long time = post.createdAt().toEpochMilli();
@@ -35,13 +44,13 @@ public final class Observations {
             EntitySentiment about = outcome.hasSentiment() ? sentimentAbout(outcome.annotation(), entity) : null;
             String entityLabel = about == null ? label : about.label();
             perEntity.add(new Observation(Observation.SCOPE_ENTITY, entity, post.authorKey(),
-                    entityLabel, about == null ? score : about.score(), time, null, negativeOnly(entityLabel, asNegative)));
+                    entityLabel, about == null ? score : about.score(), time, null, negativeOnly(entityLabel, asNegative), watermarkMillis));
             if (Sentiment.NEGATIVE.equals(entityLabel)) {
                 negativeAbout.add(entity);
             }
         }
         observations.add(new Observation(Observation.SCOPE_ALL, null, post.authorKey(), label, score, time,
-                negativeAbout.toArray(String[]::new), negativeOnly(label, asNegative)));
+                negativeAbout.toArray(String[]::new), negativeOnly(label, asNegative), watermarkMillis));
         observations.addAll(perEntity);
         return observations;
     }

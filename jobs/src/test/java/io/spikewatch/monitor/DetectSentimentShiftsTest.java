@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
@@ -74,7 +75,7 @@ class DetectSentimentShiftsTest {
                 String[] about = i < 20 ? new String[] {"X (platform)"} : i < 28 ? new String[] {"Elon Musk"} : new String[0];
                 String label = i < 32 ? Sentiment.NEGATIVE : Sentiment.NEUTRAL;
                 harness.processElement(new StreamRecord<>(new Observation(Observation.SCOPE_ALL, null, "v" + i, label,
-                        i < 32 ? -0.6 : 0.0, at + i, i < 32 ? about : new String[0], null), at + i));
+                        i < 32 ? -0.6 : 0.0, at + i, i < 32 ? about : new String[0], null, Long.MIN_VALUE), at + i));
             }
             harness.processWatermark(new Watermark(EVENING.plusSeconds(61 * 60).toEpochMilli()));
 
@@ -128,17 +129,80 @@ class DetectSentimentShiftsTest {
         }
     }
 
+    @Test
+    void aPostWhoseMinuteHadClosedWhenItWasAnnotatedIsLeftOutEvenIfItArrivesBeforeThisStepClosesIt() throws Exception {
+        long minute60 = EVENING.plusSeconds(60 * 60).toEpochMilli();
+        long minute61 = EVENING.plusSeconds(61 * 60).toEpochMilli();
+        // 16 more negative posts of minute 60, annotated when the input's watermark had passed it
+        // (they came more than the out-of-orderness late) but reaching this step before its own did
+        assertThat(shiftAfterMinute60WithSixteenMore(minute61)).as("late when annotated: minute 60 has 16 posts, too few").isEmpty();
+        // the same posts annotated while the minute was still open count
+        assertThat(shiftAfterMinute60WithSixteenMore(minute61 - 1)).as("on time: minute 60 has 32 posts").hasSize(1);
+    }
+
+    private static List<Alert> shiftAfterMinute60WithSixteenMore(long watermarkWhenAnnotated) throws Exception {
+        try (var harness = harness()) {
+            for (int minute = 0; minute < 60; minute++) {
+                observe(harness, minute, 10, 2);
+            }
+            observe(harness, 60, 16, 13);
+            addNegative(harness, EVENING.plusSeconds(60 * 60 + 30).toEpochMilli(), 16, watermarkWhenAnnotated);
+            harness.processWatermark(new Watermark(EVENING.plusSeconds(62 * 60).toEpochMilli()));
+            return alerts(harness);
+        }
+    }
+
+    @Test
+    void aMinuteJudgedBeforeARestartIsNotJudgedAgainWhenItsPostsComeAgainAfterIt() throws Exception {
+        OperatorSubtaskState snapshot;
+        try (var harness = harness()) {
+            for (int minute = 0; minute < 60; minute++) {
+                observe(harness, minute, 10, 2);
+            }
+            observe(harness, 60, 16, 13);
+            observe(harness, 61, 10, 2);
+            assertThat(alerts(harness)).as("16 posts in minute 60: too few for the rule").isEmpty();
+            snapshot = harness.snapshot(1, EVENING.plusSeconds(61 * 60 + 59).toEpochMilli());
+        }
+        try (var restored = harness(snapshot)) {
+            // after the restart every watermark starts from nothing: posts of minute 60 read again
+            // (or late) must not open it again, which would judge 32 negative posts in it
+            addNegative(restored, EVENING.plusSeconds(60 * 60 + 30).toEpochMilli(), 32, Long.MIN_VALUE);
+            observe(restored, 62, 10, 2);
+            restored.processWatermark(new Watermark(EVENING.plusSeconds(63 * 60).toEpochMilli()));
+
+            assertThat(alerts(restored)).isEmpty();
+        }
+    }
+
+    private static void addNegative(KeyedOneInputStreamOperatorTestHarness<String, Observation, IndexDocument> harness, long at, int count,
+            long watermarkWhenAnnotated) throws Exception {
+        for (int i = 0; i < count; i++) {
+            harness.processElement(new StreamRecord<>(new Observation(Observation.SCOPE_ALL, null, "late-" + i, Sentiment.NEGATIVE, -0.6,
+                    at + i, new String[0], null, watermarkWhenAnnotated), at + i));
+        }
+    }
+
     private static Observation observation(String author, boolean negative, String text, String originalId, boolean repost, long at) {
         // as BucketStats.shown gives it: a repost under its original's id, naming no author
         NegativePost post = negative ? new NegativePost(new TopPost(originalId, "x", repost ? null : author, text, Instant.ofEpochMilli(at), 0, 100),
                 repost) : null;
         return new Observation(Observation.SCOPE_ALL, null, author, negative ? Sentiment.NEGATIVE : Sentiment.NEUTRAL,
-                negative ? -0.6 : 0.0, at, new String[0], post);
+                negative ? -0.6 : 0.0, at, new String[0], post, Long.MIN_VALUE);
     }
 
     private static KeyedOneInputStreamOperatorTestHarness<String, Observation, IndexDocument> harness() throws Exception {
+        return harness(null);
+    }
+
+    /** A harness restored from {@code snapshot}, or a fresh one when it is null. */
+    private static KeyedOneInputStreamOperatorTestHarness<String, Observation, IndexDocument> harness(OperatorSubtaskState snapshot)
+            throws Exception {
         DetectSentimentShifts detect = new DetectSentimentShifts(AlertingSettings.withRules(RULES, "rules.yaml", null), new IndexNames("test"));
         var harness = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(detect), Observation::seriesKey, Types.STRING);
+        if (snapshot != null) {
+            harness.initializeState(snapshot);
+        }
         harness.open();
         return harness;
     }
