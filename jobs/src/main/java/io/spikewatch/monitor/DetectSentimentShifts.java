@@ -196,8 +196,9 @@ public class DetectSentimentShifts extends KeyedProcessFunction<String, Observat
      * Whether the minute {@code bucket} is over for this observation: it had closed when annotation
      * took the post (the same posts in every run of the same input), or this series has judged it
      * or a later minute already (after a restart, the watermarks start again from nothing). The
-     * last test, this operator's own watermark, cannot hold for a post the first one let through;
-     * it keeps a closed minute from being opened again if it ever did.
+     * last test, this operator's own watermark, holds for a post the first one let through only
+     * when the source's watermark ran ahead of its records (a partition marked idle while its
+     * posts were still to come); it keeps a closed minute from being opened again then.
      */
     private boolean isLate(Observation observation, long bucket, long watermark) throws Exception {
         SentimentShiftState state = baseline.value();
