@@ -17,7 +17,7 @@ package io.spikewatch.metrics;
  *     its negative posts say, and show them); null otherwise
  * @param watermarkMillis the event-time watermark annotation had reached when it took the post
  *     ({@link Long#MIN_VALUE} when not known): a minute that had closed by then is over for the
- *     post, whenever the post reaches a later step ({@link #isLateFor})
+ *     post, whenever the post reaches a later step
  */
 public record Observation(
         String scope,
@@ -40,15 +40,6 @@ public record Observation(
     public Observation(String scope, String entity, String authorKey, String sentimentLabel, double sentimentScore,
             long eventTimeMillis) {
         this(scope, entity, authorKey, sentimentLabel, sentimentScore, eventTimeMillis, NONE, null, Long.MIN_VALUE);
-    }
-
-    /**
-     * Whether the post came after the minute ({@code bucketMillis} wide, starting at a multiple of
-     * it) that holds its event time had closed: by the watermark annotation had reached, which
-     * depends on the input alone, so a replay finds the same posts late in every run.
-     */
-    public boolean isLateFor(long bucketMillis) {
-        return Math.floorDiv(eventTimeMillis, bucketMillis) * bucketMillis + bucketMillis <= watermarkMillis;
     }
 
     @Override

@@ -194,17 +194,18 @@ public class DetectSentimentShifts extends KeyedProcessFunction<String, Observat
 
     /**
      * Whether the minute {@code bucket} is over for this observation: it had closed when annotation
-     * took the post (the same posts in every run of the same input), or this series has judged it
-     * or a later minute already (after a restart, the watermarks start again from nothing). The
-     * last test, this operator's own watermark, holds for a post the first one let through only
-     * when the source's watermark ran ahead of its records (a partition marked idle while its
-     * posts were still to come); it keeps a closed minute from being opened again then.
+     * took the post (the same posts in every run of the same input) or by this operator's own
+     * watermark (which passes a post annotation let through only when the source's watermark ran
+     * ahead of its records, a partition marked idle while its posts were still to come), or this
+     * series has judged it or a later minute already (after a restart, the watermarks start again
+     * from nothing).
      */
     private boolean isLate(Observation observation, long bucket, long watermark) throws Exception {
+        if (bucket + width <= Math.max(observation.watermarkMillis(), watermark)) {
+            return true;
+        }
         SentimentShiftState state = baseline.value();
-        return observation.isLateFor(width)
-                || (state != null && bucket <= state.lastBucketMillis)
-                || bucket + width <= watermark;
+        return state != null && bucket <= state.lastBucketMillis;
     }
 
     /**

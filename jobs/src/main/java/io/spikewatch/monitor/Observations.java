@@ -23,11 +23,6 @@ public final class Observations {
 
     private Observations() {}
 
-    /** The observations of a post annotated with no watermark known (none of them late). */
-    public static List<Observation> of(Post post, AnnotationOutcome outcome) {
-        return of(post, outcome, Long.MIN_VALUE);
-    }
-
     /**
      * The observations of a post annotated when the event-time watermark was {@code watermarkMillis}
      * (see {@link Observation#watermarkMillis()}).

@@ -8,6 +8,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -138,7 +139,7 @@ final class LocalFlinkCluster implements AutoCloseable {
         try (var files = Files.list(logs)) {
             Files.createDirectories(kept);
             for (Path file : (Iterable<Path>) files::iterator) {
-                Files.copy(file, kept.resolve(file.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                Files.copy(file, kept.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException e) {
             System.err.println("could not keep the logs of the Flink cluster " + name + ": " + e.getMessage());

@@ -75,7 +75,7 @@ class SearchDocumentsTest {
 
     @Test
     void aPostObservesTheOverallSeriesAndEachTrackedEntity() {
-        List<Observation> observations = Observations.of(POST, new AnnotationOutcome(ANNOTATION, null));
+        List<Observation> observations = Observations.of(POST, new AnnotationOutcome(ANNOTATION, null), Long.MIN_VALUE);
 
         assertThat(observations).extracting(Observation::seriesKey).containsExactly("all", "entity:X (platform)");
         assertThat(observations).allSatisfy(o -> {
@@ -93,7 +93,7 @@ class SearchDocumentsTest {
                 new Sentiment("negative", -0.5),
                 List.of(new EntitySentiment("X (platform)", "negative", -0.7, 1), new EntitySentiment("Ron DeSantis", "neutral", 0.1, 1)));
 
-        List<Observation> observations = Observations.of(POST, new AnnotationOutcome(aimed, null));
+        List<Observation> observations = Observations.of(POST, new AnnotationOutcome(aimed, null), Long.MIN_VALUE);
 
         assertThat(observations).extracting(Observation::seriesKey, Observation::sentimentLabel).containsExactly(
                 tuple("all", "negative"), tuple("entity:X (platform)", "negative"), tuple("entity:Ron DeSantis", "neutral"));
@@ -136,7 +136,7 @@ class SearchDocumentsTest {
         assertThat(doc.has("entity_sentiment")).isFalse();
         assertThat(doc.get("annotation").get("status").asText()).isEqualTo("ok");
         assertThat(doc.get("annotation").get("sentiment_skipped").asText()).isEqualTo("language");
-        assertThat(Observations.of(spanish, outcome)).as("counted in volume, not in sentiment")
+        assertThat(Observations.of(spanish, outcome, Long.MIN_VALUE)).as("counted in volume, not in sentiment")
                 .extracting(Observation::seriesKey, Observation::sentimentLabel)
                 .containsExactly(tuple("all", null), tuple("entity:X (platform)", null));
         assertThat(AnnotationOutcome.of(text -> ANNOTATION, POST).hasSentiment()).isTrue();
