@@ -80,7 +80,8 @@ class FlinkClusterITCase {
             Set<String> alerts = run.recordedAlerts();
             run.awaitCheckpoints(RECOVERY_TIMEOUT);
             assertThat(run.recordedAlerts()).as("alerts recorded, two checkpoints later").isEqualTo(alerts);
-            assertThat(alerts).as("alerts of the scenario").hasSizeGreaterThanOrEqualTo(3);
+            assertThat(alerts).as("alerts of the scenario").hasSizeGreaterThanOrEqualTo(3)
+                    .as("sentiment shifts among them, which follow annotation").anyMatch(id -> id.contains("|sentiment_shift|"));
             expectedAlerts = alerts;
             assertDeliveredOnce(run, expectedAlerts);
             assertThat(services.cluster().rest().failovers(run.jobId())).as("failovers of a run without faults").isZero();

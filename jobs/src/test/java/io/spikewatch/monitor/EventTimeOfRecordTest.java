@@ -3,7 +3,13 @@ package io.spikewatch.monitor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.spikewatch.schema.RawRecord;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.flink.api.common.eventtime.TimestampAssigner;
+import org.apache.flink.api.common.eventtime.Watermark;
+import org.apache.flink.api.common.eventtime.WatermarkOutput;
 import org.junit.jupiter.api.Test;
 
 class EventTimeOfRecordTest {
@@ -26,8 +32,36 @@ class EventTimeOfRecordTest {
     }
 
     @Test
-    void keepsTheSourceTimestampWhenTheRecordHasNoReadableTime() {
-        assertThat(assigner.extractTimestamp(new RawRecord("kafka:posts", "0@2", "{not json"), producedAt)).isEqualTo(producedAt);
-        assertThat(assigner.extractTimestamp(new RawRecord("kafka:posts", "0@3", "{\"kind\":\"post\",\"id\":\"p\"}"), producedAt)).isEqualTo(producedAt);
+    void aRecordWithNoReadableTimeHasNoEventTime() {
+        assertThat(assigner.extractTimestamp(new RawRecord("kafka:posts", "0@2", "{not json"), producedAt)).isEqualTo(TimestampAssigner.NO_TIMESTAMP);
+        assertThat(assigner.extractTimestamp(new RawRecord("kafka:posts", "0@3", "{\"kind\":\"post\",\"id\":\"p\"}"), producedAt)).isEqualTo(TimestampAssigner.NO_TIMESTAMP);
+    }
+
+    @Test
+    void aMalformedRecordProducedLongAfterItsNeighboursLeavesThePartitionsWatermarkWithThem() {
+        RecordDrivenWatermarks<RawRecord> watermarks = new RecordDrivenWatermarks<>(Duration.ofMinutes(2));
+        List<Long> emitted = new ArrayList<>();
+        WatermarkOutput output = new WatermarkOutput() {
+            @Override
+            public void emitWatermark(Watermark watermark) {
+                emitted.add(watermark.getTimestamp());
+            }
+
+            @Override
+            public void markIdle() {}
+
+            @Override
+            public void markActive() {}
+        };
+        // a backlog of 2024 read in 2026: Kafka stamps each record with the time it was produced
+        for (RawRecord record : List.of(
+                new RawRecord("kafka:posts", "1@141", "{\"kind\":\"post\",\"id\":\"a\",\"created_at\":\"2024-08-13T00:00:00Z\"}"),
+                new RawRecord("kafka:posts", "1@142", "{\"kind\":\"post\",\"id\":\"b\",\"created_at\":"),
+                new RawRecord("kafka:posts", "1@143", "{\"kind\":\"post\",\"id\":\"c\",\"created_at\":\"2024-08-13T00:01:00Z\"}"))) {
+            watermarks.onEvent(record, assigner.extractTimestamp(record, producedAt), output);
+        }
+
+        assertThat(emitted).as("the watermark follows the posts' own times, less 2 minutes")
+                .containsExactly(Instant.parse("2024-08-12T23:57:59.999Z").toEpochMilli(), Instant.parse("2024-08-12T23:58:59.999Z").toEpochMilli());
     }
 }
