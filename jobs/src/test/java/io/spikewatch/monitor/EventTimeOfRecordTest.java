@@ -38,6 +38,14 @@ class EventTimeOfRecordTest {
     }
 
     @Test
+    void aRecordDatedInTheFutureHasNoEventTimeSoItCannotCarryTheWatermarkPastThePostsToCome() {
+        String nextYear = Instant.now().plus(Duration.ofDays(365)).toString();
+        RawRecord fromTheFuture = new RawRecord("kafka:posts", "0@4", "{\"kind\":\"post\",\"id\":\"p\",\"text\":\"hi\",\"created_at\":\"" + nextYear + "\"}");
+
+        assertThat(assigner.extractTimestamp(fromTheFuture, producedAt)).isEqualTo(TimestampAssigner.NO_TIMESTAMP);
+    }
+
+    @Test
     void aMalformedRecordProducedLongAfterItsNeighboursLeavesThePartitionsWatermarkWithThem() {
         RecordDrivenWatermarks<RawRecord> watermarks = new RecordDrivenWatermarks<>(Duration.ofMinutes(2));
         List<Long> emitted = new ArrayList<>();
