@@ -4,6 +4,7 @@ import io.spikewatch.formats.SourceFormats;
 import io.spikewatch.kafka.KafkaSettings;
 import io.spikewatch.replay.ReplaySpeed;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -14,12 +15,15 @@ import java.util.Objects;
  *
  * @param kafka the Kafka settings (every source's topic, in order posts, statements), or null for files
  * @param untilLatest with Kafka: stop at the offsets that were latest when the job started
+ * @param idleAfter with Kafka: how long a partition may be silent before it is set aside, or its
+ *     watermark moves on with the wall clock when it was reading live posts; zero for never
  * @param speed with files: the replay speed
  * @param statements null when the run reads no separate statements source
  */
-public record RunInput(KafkaSettings kafka, boolean untilLatest, ReplaySpeed speed, InputSource posts, InputSource statements) {
+public record RunInput(KafkaSettings kafka, boolean untilLatest, Duration idleAfter, ReplaySpeed speed, InputSource posts, InputSource statements) {
 
     public RunInput {
+        Objects.requireNonNull(idleAfter, "idleAfter");
         Objects.requireNonNull(speed, "speed");
         Objects.requireNonNull(posts, "posts");
     }

@@ -62,7 +62,8 @@ public final class SpikewatchConfigLoader {
 
     /**
      * A Kafka partition without records for this long stops holding the event-time watermark (a
-     * statements topic may be quiet for hours); files are never idle.
+     * statements topic may be quiet for hours), or moves it on with the wall clock when it was
+     * reading live posts; {@code sources.kafka.idle_after} sets it. Files are never idle.
      */
     public static final Duration DEFAULT_KAFKA_IDLE_AFTER = Duration.ofSeconds(30);
     /** A CA file larger than this is not a PEM bundle of CA certificates. */
@@ -164,7 +165,7 @@ public final class SpikewatchConfigLoader {
             } catch (IllegalArgumentException e) {
                 throw sources.error("speed", e.getMessage());
             }
-            return new RunInput(null, false, speed, posts, statements);
+            return new RunInput(null, false, Duration.ZERO, speed, posts, statements);
         }
         if (sources.has("speed")) {
             throw sources.error("speed", "applies to files only; a Kafka source is read as it comes");
@@ -181,7 +182,8 @@ public final class SpikewatchConfigLoader {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(kafkaKey(settings, e.getMessage()));
         }
-        return new RunInput(kafkaSettings, settings.bool("until_latest", false), ReplaySpeed.AS_FAST_AS_POSSIBLE, posts, statements);
+        return new RunInput(kafkaSettings, settings.bool("until_latest", false), notNegative(settings, "idle_after", DEFAULT_KAFKA_IDLE_AFTER),
+                ReplaySpeed.AS_FAST_AS_POSSIBLE, posts, statements);
     }
 
     /** KafkaSettings names its own keys; this puts the file's key paths in their place. */
@@ -348,7 +350,7 @@ public final class SpikewatchConfigLoader {
         } catch (IllegalArgumentException e) {
             throw e.getMessage().startsWith(JOB + ".") ? e : new IllegalArgumentException(job.path() + ": " + e.getMessage());
         }
-        builder.sourceIdleness(input.readsKafka() ? DEFAULT_KAFKA_IDLE_AFTER : MonitorSettings.DEFAULT_SOURCE_IDLENESS);
+        builder.sourceIdleness(input.readsKafka() ? input.idleAfter() : MonitorSettings.DEFAULT_SOURCE_IDLENESS);
         builder.inputFormats(input.formats());
         return builder.build();
     }

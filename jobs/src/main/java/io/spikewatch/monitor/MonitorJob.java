@@ -27,6 +27,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
 import org.apache.flink.util.OutputTag;
+import org.apache.flink.util.clock.SystemClock;
 
 /**
  * The monitor job: records in, parsed, annotated, indexed; per-minute metrics per tracked entity
@@ -228,13 +229,16 @@ public final class MonitorJob {
      * Event time is the record's own time ({@link EventTimeOfRecord}), not the source's (a Kafka
      * timestamp is when the record was produced); the watermark moves with the records
      * ({@link RecordDrivenWatermarks}), so whether a post is late depends on the input, not on
-     * timing; splits that fall quiet stop holding the watermark after
-     * {@link MonitorSettings#sourceIdleness()}, unless it is zero.
+     * timing. A split silent for {@link MonitorSettings#sourceIdleness()} (unless it is zero) stops
+     * holding the watermark, or, when it was reading live posts, moves it on with the wall clock
+     * ({@link QuietSplitWatermarks}).
      */
     private WatermarkStrategy<RawRecord> watermarks(Duration outOfOrderness) {
-        WatermarkStrategy<RawRecord> strategy = WatermarkStrategy.<RawRecord>forGenerator(context -> new RecordDrivenWatermarks<>(outOfOrderness))
+        Duration idleness = settings.sourceIdleness();
+        return WatermarkStrategy.<RawRecord>forGenerator(context -> idleness.isZero()
+                        ? new RecordDrivenWatermarks<>(outOfOrderness)
+                        : new QuietSplitWatermarks<>(outOfOrderness, idleness, context.getInputActivityClock(), SystemClock.getInstance()))
                 .withTimestampAssigner(new EventTimeOfRecord());
-        return settings.sourceIdleness().isZero() ? strategy : strategy.withIdleness(settings.sourceIdleness());
     }
 
     private static IndexDocument metricsDocument(IndexNames indices, MinuteMetrics metrics) throws Exception {

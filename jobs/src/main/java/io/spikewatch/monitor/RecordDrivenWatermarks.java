@@ -37,6 +37,11 @@ final class RecordDrivenWatermarks<T> implements WatermarkGenerator<T> {
         }
     }
 
+    /** The highest event time seen so far, or {@link Long#MIN_VALUE} before the first record. */
+    long highestEventTime() {
+        return maxTimestamp == Long.MIN_VALUE + outOfOrdernessMillis + 1 ? Long.MIN_VALUE : maxTimestamp;
+    }
+
     @Override
     public void onPeriodicEmit(WatermarkOutput output) {
         // the watermark only moves with records: nothing to add between them

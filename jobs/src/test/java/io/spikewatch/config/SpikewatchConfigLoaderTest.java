@@ -117,6 +117,15 @@ class SpikewatchConfigLoaderTest {
     }
 
     @Test
+    void aKafkaPartitionsIdlenessIsSetByIdleAfterAndFilesAreNeverIdle() throws IOException {
+        String es = "elasticsearch: {hosts: [\"http://127.0.0.1:9200\"]}\n";
+
+        assertThat(load("sources: {kafka: {bootstrap: \"b:9092\", idle_after: 5m}, posts: {topic: posts}}\n" + es)
+                .settings().sourceIdleness()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(load(FILES_INPUT).settings().sourceIdleness()).isZero();
+    }
+
+    @Test
     void anApiKeyComesFromItsFileAndInlineAlertRulesAreChecked() throws IOException {
         Files.writeString(dir.resolve("es-key"), "id-1:key-abcdef\n");
         SpikewatchConfig config = load(FILES_INPUT + """
@@ -208,6 +217,8 @@ class SpikewatchConfigLoaderTest {
                         "sources.kafka.bootstrap: 'broker' is not HOST:PORT"),
                 Arguments.of("sources: {kafka: {bootstrap: \"b:9092\"}, posts: {topic: posts}, speed: 2x}\n" + es,
                         "sources.speed: applies to files only; a Kafka source is read as it comes"),
+                Arguments.of("sources: {kafka: {bootstrap: \"b:9092\", idle_after: -PT1S}, posts: {topic: posts}}\n" + es,
+                        "sources.kafka.idle_after: expected a duration of 0 or more"),
                 Arguments.of(posts + es + "job: {parallelism: 0}\n",
                         "job.parallelism: expected a whole number of at least 1, found the integer 0"),
                 Arguments.of(posts + es + "job: {allowed_lateness: -PT1M}\n",

@@ -1,0 +1,103 @@
+package io.spikewatch.monitor;
+
+import java.time.Duration;
+import org.apache.flink.api.common.eventtime.Watermark;
+import org.apache.flink.api.common.eventtime.WatermarkGenerator;
+import org.apache.flink.api.common.eventtime.WatermarkOutput;
+import org.apache.flink.util.clock.Clock;
+import org.apache.flink.util.clock.RelativeClock;
+
+/**
+ * What a source split's silence means for event time. Records move the watermark as
+ * {@link RecordDrivenWatermarks} does; a split that has had no record for the idleness period
+ * (measured on the source's activity clock, which stops while the job holds the source back, so a
+ * split waiting behind NLP is not silent) is one of two kinds:
+ *
+ * <ul>
+ *   <li><b>Live</b>: its newest event time was within {@link #LIVE_LAG} of the wall clock when it
+ *       was read. Silence then means that nothing is being posted: its watermark moves on with the
+ *       wall clock, keeping the lag its records had, so the minutes of a platform gone quiet close
+ *       with zero posts and its flatline can be seen. Marking it idle instead would leave the
+ *       whole job's event time stopped whenever every split is silent, which is exactly when a
+ *       watched platform goes down.
+ *   <li><b>Not live</b> (a replay, a backlog caught up, a statements topic quiet for hours):
+ *       marked idle, as Flink's idleness does, so it stops holding the other splits back until it
+ *       has records again. Its silence says nothing about the time now.
+ * </ul>
+ */
+final class QuietSplitWatermarks<T> implements WatermarkGenerator<T> {
+
+    /** How close to the wall clock a split's newest event time must be for the split to be live. */
+    static final Duration LIVE_LAG = Duration.ofMinutes(5);
+
+    private final RecordDrivenWatermarks<T> records;
+    private final long outOfOrdernessMillis;
+    private final long idleMillis;
+    private final RelativeClock activity;
+    private final Clock wall;
+
+    private long lastRecordActivity;
+    private long lagAtLastRecord = Long.MAX_VALUE;
+    private long emitted = Long.MIN_VALUE;
+    private boolean idle;
+
+    QuietSplitWatermarks(Duration outOfOrderness, Duration idleness, RelativeClock activity, Clock wall) {
+        if (idleness.isZero() || idleness.isNegative()) {
+            throw new IllegalArgumentException("idleness must be positive, got " + idleness);
+        }
+        this.records = new RecordDrivenWatermarks<>(outOfOrderness);
+        this.outOfOrdernessMillis = outOfOrderness.toMillis();
+        this.idleMillis = idleness.toMillis();
+        this.activity = activity;
+        this.wall = wall;
+        this.lastRecordActivity = activity.relativeTimeMillis();
+    }
+
+    @Override
+    public void onEvent(T event, long eventTimestamp, WatermarkOutput output) {
+        records.onEvent(event, eventTimestamp, tracking(output));
+        lastRecordActivity = activity.relativeTimeMillis();
+        long highest = records.highestEventTime();
+        lagAtLastRecord = highest == Long.MIN_VALUE ? Long.MAX_VALUE : wall.absoluteTimeMillis() - highest;
+        idle = false;
+    }
+
+    @Override
+    public void onPeriodicEmit(WatermarkOutput output) {
+        if (activity.relativeTimeMillis() - lastRecordActivity < idleMillis) {
+            return;
+        }
+        if (lagAtLastRecord <= LIVE_LAG.toMillis()) {
+            long watermark = wall.absoluteTimeMillis() - lagAtLastRecord - outOfOrdernessMillis - 1;
+            if (watermark > emitted) {
+                emitted = watermark;
+                output.emitWatermark(new Watermark(watermark));
+            }
+        } else if (!idle) {
+            idle = true;
+            output.markIdle();
+        }
+    }
+
+    private WatermarkOutput tracking(WatermarkOutput output) {
+        return new WatermarkOutput() {
+            @Override
+            public void emitWatermark(Watermark watermark) {
+                if (watermark.getTimestamp() > emitted) {
+                    emitted = watermark.getTimestamp();
+                    output.emitWatermark(watermark);
+                }
+            }
+
+            @Override
+            public void markIdle() {
+                output.markIdle();
+            }
+
+            @Override
+            public void markActive() {
+                output.markActive();
+            }
+        };
+    }
+}
