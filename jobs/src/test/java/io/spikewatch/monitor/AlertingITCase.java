@@ -107,11 +107,7 @@ class AlertingITCase {
                 .replace("WEBHOOK_URL", "http://127.0.0.1:" + webhook.getAddress().getPort() + "/alerts");
         String tracked = Files.readString(resource("monitor/tracked-entities.yaml"), StandardCharsets.UTF_8);
         AnnotatorConfig annotator = AnnotatorConfig.builder().trackedEntitiesYaml(tracked, "tracked-entities.yaml").build();
-        ElasticsearchSink<IndexDocument> sink = ElasticsearchSink.<IndexDocument>builder()
-                .setConnection(elasticsearch.connection())
-                .setConverter(document -> document)
-                .setDeadLetterIndex(indices.deadLetters())
-                .build();
+        ElasticsearchSink<IndexDocument> sink = TestSinks.into(elasticsearch, indices);
         MonitorJob job = new MonitorJob(source, sink, new CoreNlpAnnotators(annotator), MonitorSettings.builder().indices(indices).build(),
                 new MonitorJob.Alerting(AlertingSettings.withRules(rules, "job-rules.yaml", tracked), elasticsearch.connection()));
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();

@@ -5,11 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.spikewatch.schema.RawRecord;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.eventtime.TimestampAssigner;
-import org.apache.flink.api.common.eventtime.Watermark;
-import org.apache.flink.api.common.eventtime.WatermarkOutput;
 import org.junit.jupiter.api.Test;
 
 class EventTimeOfRecordTest {
@@ -48,19 +45,7 @@ class EventTimeOfRecordTest {
     @Test
     void aMalformedRecordProducedLongAfterItsNeighboursLeavesThePartitionsWatermarkWithThem() {
         RecordDrivenWatermarks<RawRecord> watermarks = new RecordDrivenWatermarks<>(Duration.ofMinutes(2));
-        List<Long> emitted = new ArrayList<>();
-        WatermarkOutput output = new WatermarkOutput() {
-            @Override
-            public void emitWatermark(Watermark watermark) {
-                emitted.add(watermark.getTimestamp());
-            }
-
-            @Override
-            public void markIdle() {}
-
-            @Override
-            public void markActive() {}
-        };
+        EmittedWatermarks output = new EmittedWatermarks();
         // a backlog of 2024 read in 2026: Kafka stamps each record with the time it was produced
         for (RawRecord record : List.of(
                 new RawRecord("kafka:posts", "1@141", "{\"kind\":\"post\",\"id\":\"a\",\"created_at\":\"2024-08-13T00:00:00Z\"}"),
@@ -69,7 +54,7 @@ class EventTimeOfRecordTest {
             watermarks.onEvent(record, assigner.extractTimestamp(record, producedAt), output);
         }
 
-        assertThat(emitted).as("the watermark follows the posts' own times, less 2 minutes")
+        assertThat(output.watermarks).as("the watermark follows the posts' own times, less 2 minutes")
                 .containsExactly(Instant.parse("2024-08-12T23:57:59.999Z").toEpochMilli(), Instant.parse("2024-08-12T23:58:59.999Z").toEpochMilli());
     }
 }

@@ -142,11 +142,7 @@ class KafkaMonitorJobITCase {
 
     private void runJob() throws Exception {
         AnnotatorConfig annotator = AnnotatorConfig.builder().trackedEntitiesFile(resource("monitor").resolve("tracked-entities.yaml")).build();
-        ElasticsearchSink<IndexDocument> sink = ElasticsearchSink.<IndexDocument>builder()
-                .setConnection(elasticsearch.connection())
-                .setConverter(document -> document)
-                .setDeadLetterIndex(indices.deadLetters())
-                .build();
+        ElasticsearchSink<IndexDocument> sink = TestSinks.into(elasticsearch, indices);
         MonitorJob job = new MonitorJob(KafkaRecordSource.upToLatest(kafka), KafkaRecordSource.upToLatest(kafka.forFastPath()), sink,
                 new CoreNlpAnnotators(annotator), MonitorSettings.builder().indices(indices).sourceIdleness(Duration.ofSeconds(30)).build(), null);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();

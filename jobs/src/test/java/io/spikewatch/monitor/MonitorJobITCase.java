@@ -139,11 +139,7 @@ class MonitorJobITCase {
     private void runJob() throws Exception {
         Path dir = resource("monitor");
         AnnotatorConfig annotator = AnnotatorConfig.builder().trackedEntitiesFile(dir.resolve("tracked-entities.yaml")).build();
-        ElasticsearchSink<IndexDocument> sink = ElasticsearchSink.<IndexDocument>builder()
-                .setConnection(elasticsearch.connection())
-                .setConverter(document -> document)
-                .setDeadLetterIndex(indices.deadLetters())
-                .build();
+        ElasticsearchSink<IndexDocument> sink = TestSinks.into(elasticsearch, indices);
         MonitorJob job = new MonitorJob(
                 NdjsonReplaySource.of(List.of(dir.resolve("posts.ndjson"), dir.resolve("statements.ndjson")), ReplaySpeed.AS_FAST_AS_POSSIBLE),
                 sink, new CoreNlpAnnotators(annotator), MonitorSettings.builder().indices(indices).build());

@@ -160,11 +160,7 @@ class OverloadITCase {
     // ------------------------------------------------------------------ the job
 
     private JobClient start(MonitorSettings settings) throws Exception {
-        ElasticsearchSink<IndexDocument> sink = ElasticsearchSink.<IndexDocument>builder()
-                .setConnection(elasticsearch.connection())
-                .setConverter(document -> document)
-                .setDeadLetterIndex(indices.deadLetters())
-                .build();
+        ElasticsearchSink<IndexDocument> sink = TestSinks.into(elasticsearch, indices);
         MonitorJob job = new MonitorJob(NdjsonReplaySource.of(List.of(posts), ReplaySpeed.AS_FAST_AS_POSSIBLE), sink,
                 new GatedAnnotators(), settings);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();

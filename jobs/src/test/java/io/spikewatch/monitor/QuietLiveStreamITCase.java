@@ -114,11 +114,7 @@ class QuietLiveStreamITCase {
     }
 
     private JobClient startJob(KafkaSettings kafka) throws Exception {
-        ElasticsearchSink<IndexDocument> sink = ElasticsearchSink.<IndexDocument>builder()
-                .setConnection(elasticsearch.connection())
-                .setConverter(document -> document)
-                .setDeadLetterIndex(indices.deadLetters())
-                .build();
+        ElasticsearchSink<IndexDocument> sink = TestSinks.into(elasticsearch, indices);
         MonitorSettings settings = MonitorSettings.builder().indices(indices)
                 .outOfOrderness(OUT_OF_ORDERNESS).alertOutOfOrderness(OUT_OF_ORDERNESS).sourceIdleness(IDLENESS).build();
         MonitorJob job = new MonitorJob(KafkaRecordSource.unbounded(kafka), KafkaRecordSource.unbounded(kafka.forFastPath()), sink,

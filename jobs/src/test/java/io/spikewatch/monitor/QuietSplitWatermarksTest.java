@@ -4,33 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import org.apache.flink.api.common.eventtime.Watermark;
-import org.apache.flink.api.common.eventtime.WatermarkOutput;
 import org.apache.flink.util.clock.ManualClock;
 import org.junit.jupiter.api.Test;
 
 class QuietSplitWatermarksTest {
-
-    /** Records what the generator emits. */
-    private static final class Emitted implements WatermarkOutput {
-        final List<Instant> watermarks = new ArrayList<>();
-        int idleMarks;
-
-        @Override
-        public void emitWatermark(Watermark watermark) {
-            watermarks.add(Instant.ofEpochMilli(watermark.getTimestamp()));
-        }
-
-        @Override
-        public void markIdle() {
-            idleMarks++;
-        }
-
-        @Override
-        public void markActive() {}
-    }
 
     private static final Duration BOUND = Duration.ofMinutes(2);
     private static final Duration IDLENESS = Duration.ofSeconds(30);
@@ -47,12 +24,12 @@ class QuietSplitWatermarksTest {
     void aLiveSplitGoneSilentMovesItsWatermarkOnWithTheWallClockKeepingItsLag() {
         ManualClock clock = clockAt("2026-11-28T20:00:00Z");
         QuietSplitWatermarks<String> generator = new QuietSplitWatermarks<>(BOUND, IDLENESS, clock, clock);
-        Emitted output = new Emitted();
+        EmittedWatermarks output = new EmittedWatermarks();
 
         generator.onEvent("the last post before the platform went down", millis("2026-11-28T19:59:50Z"), output);
         clock.advanceTime(Duration.ofSeconds(20));
         generator.onPeriodicEmit(output);
-        assertThat(output.watermarks).as("within the idleness: the record's watermark only")
+        assertThat(output.instants()).as("within the idleness: the record's watermark only")
                 .containsExactly(Instant.parse("2026-11-28T19:57:49.999Z"));
 
         clock.advanceTime(Duration.ofSeconds(11));
@@ -60,7 +37,7 @@ class QuietSplitWatermarksTest {
         clock.advanceTime(Duration.ofMinutes(10));
         generator.onPeriodicEmit(output);
 
-        assertThat(output.watermarks).as("the wall clock less the 10 s lag of the last post, less the bound")
+        assertThat(output.instants()).as("the wall clock less the 10 s lag of the last post, less the bound")
                 .containsExactly(Instant.parse("2026-11-28T19:57:49.999Z"), Instant.parse("2026-11-28T19:58:20.999Z"),
                         Instant.parse("2026-11-28T20:08:20.999Z"));
         assertThat(output.idleMarks).isZero();
@@ -70,7 +47,7 @@ class QuietSplitWatermarksTest {
     void aSilentSplitOfOldPostsIsMarkedIdleOnceAndItsWatermarkStays() {
         ManualClock clock = clockAt("2026-11-28T20:00:00Z");
         QuietSplitWatermarks<String> generator = new QuietSplitWatermarks<>(BOUND, IDLENESS, clock, clock);
-        Emitted output = new Emitted();
+        EmittedWatermarks output = new EmittedWatermarks();
 
         generator.onEvent("a post of the 2024 backlog", millis("2024-08-13T00:20:00Z"), output);
         for (int i = 0; i < 5; i++) {
@@ -78,7 +55,7 @@ class QuietSplitWatermarksTest {
             generator.onPeriodicEmit(output);
         }
 
-        assertThat(output.watermarks).containsExactly(Instant.parse("2024-08-13T00:17:59.999Z"));
+        assertThat(output.instants()).containsExactly(Instant.parse("2024-08-13T00:17:59.999Z"));
         assertThat(output.idleMarks).isOne();
     }
 
@@ -86,7 +63,7 @@ class QuietSplitWatermarksTest {
     void aSplitThatNeverHadARecordIsMarkedIdleAfterTheIdleness() {
         ManualClock clock = clockAt("2026-11-28T20:00:00Z");
         QuietSplitWatermarks<String> generator = new QuietSplitWatermarks<>(BOUND, IDLENESS, clock, clock);
-        Emitted output = new Emitted();
+        EmittedWatermarks output = new EmittedWatermarks();
 
         clock.advanceTime(Duration.ofSeconds(29));
         generator.onPeriodicEmit(output);
@@ -95,7 +72,7 @@ class QuietSplitWatermarksTest {
         generator.onPeriodicEmit(output);
 
         assertThat(output.idleMarks).isOne();
-        assertThat(output.watermarks).isEmpty();
+        assertThat(output.instants()).isEmpty();
     }
 
     @Test
@@ -103,14 +80,14 @@ class QuietSplitWatermarksTest {
         ManualClock wall = clockAt("2026-11-28T20:00:00Z");
         ManualClock activity = new ManualClock();
         QuietSplitWatermarks<String> generator = new QuietSplitWatermarks<>(BOUND, IDLENESS, activity, wall);
-        Emitted output = new Emitted();
+        EmittedWatermarks output = new EmittedWatermarks();
 
         generator.onEvent("a live post", millis("2026-11-28T19:59:58Z"), output);
         // back-pressured: the activity clock stands still while the wall clock runs
         wall.advanceTime(Duration.ofMinutes(10));
         generator.onPeriodicEmit(output);
 
-        assertThat(output.watermarks).containsExactly(Instant.parse("2026-11-28T19:57:57.999Z"));
+        assertThat(output.instants()).containsExactly(Instant.parse("2026-11-28T19:57:57.999Z"));
         assertThat(output.idleMarks).isZero();
     }
 
@@ -118,7 +95,7 @@ class QuietSplitWatermarksTest {
     void aPostAfterTheSilenceMovesTheWatermarkOnlyPastWhereTheClockHadTakenIt() {
         ManualClock clock = clockAt("2026-11-28T20:00:00Z");
         QuietSplitWatermarks<String> generator = new QuietSplitWatermarks<>(BOUND, IDLENESS, clock, clock);
-        Emitted output = new Emitted();
+        EmittedWatermarks output = new EmittedWatermarks();
 
         generator.onEvent("a", millis("2026-11-28T20:00:00Z"), output);
         clock.advanceTime(Duration.ofMinutes(5));
@@ -126,7 +103,7 @@ class QuietSplitWatermarksTest {
         generator.onEvent("b, written before the silence, read after it", millis("2026-11-28T20:01:00Z"), output);
         generator.onEvent("c, written now", millis("2026-11-28T20:05:30Z"), output);
 
-        assertThat(output.watermarks).containsExactly(Instant.parse("2026-11-28T19:57:59.999Z"),
+        assertThat(output.instants()).containsExactly(Instant.parse("2026-11-28T19:57:59.999Z"),
                 Instant.parse("2026-11-28T20:02:59.999Z"), Instant.parse("2026-11-28T20:03:29.999Z"));
     }
 }

@@ -4,34 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import org.apache.flink.api.common.eventtime.Watermark;
-import org.apache.flink.api.common.eventtime.WatermarkOutput;
 import org.junit.jupiter.api.Test;
 
 class RecordDrivenWatermarksTest {
 
-    /** Records what the generator emits. */
-    private static final class Emitted implements WatermarkOutput {
-        final List<Long> watermarks = new ArrayList<>();
-
-        @Override
-        public void emitWatermark(Watermark watermark) {
-            watermarks.add(watermark.getTimestamp());
-        }
-
-        @Override
-        public void markIdle() {}
-
-        @Override
-        public void markActive() {}
-    }
-
     @Test
     void eachRecordThatRaisesTheHighestEventTimeMovesTheWatermarkAtOnce() {
         RecordDrivenWatermarks<String> generator = new RecordDrivenWatermarks<>(Duration.ofMinutes(2));
-        Emitted output = new Emitted();
+        EmittedWatermarks output = new EmittedWatermarks();
 
         generator.onEvent("a", 1_000_000, output);
         generator.onEvent("late", 900_000, output);
@@ -45,7 +25,7 @@ class RecordDrivenWatermarksTest {
     @Test
     void nothingIsEmittedOnTheTimerSoTheWatermarkDependsOnTheRecordsAlone() {
         RecordDrivenWatermarks<String> generator = new RecordDrivenWatermarks<>(Duration.ofSeconds(10));
-        Emitted output = new Emitted();
+        EmittedWatermarks output = new EmittedWatermarks();
 
         generator.onPeriodicEmit(output);
         generator.onEvent("a", 50_000, output);
