@@ -16,8 +16,9 @@ import org.apache.flink.util.clock.RelativeClock;
  * <ul>
  *   <li><b>Live</b>: its newest event time was within {@link #LIVE_LAG} of the wall clock when it
  *       was read. Silence then means that nothing is being posted: its watermark moves on with the
- *       wall clock, keeping the lag its records had, so the minutes of a platform gone quiet close
- *       with zero posts and its flatline can be seen. Marking it idle instead would leave the
+ *       wall clock, keeping the smallest lag its records had since it last fell silent (the delay of
+ *       the feed itself, not of a moment's backlog it has since caught up), so the minutes of a
+ *       platform gone quiet close with zero posts and its flatline can be seen. Marking it idle instead would leave the
  *       whole job's event time stopped whenever every split is silent, which is exactly when a
  *       watched platform goes down.
  *   <li><b>Not live</b> (a replay, a backlog caught up, a statements topic quiet for hours):
@@ -37,8 +38,10 @@ final class QuietSplitWatermarks<T> implements WatermarkGenerator<T> {
     private final Clock wall;
 
     private long lastRecordActivity;
-    private long lagAtLastRecord = Long.MAX_VALUE;
+    /** The smallest lag of the wall clock behind the newest event time since the split last fell silent. */
+    private long lag = Long.MAX_VALUE;
     private long emitted = Long.MIN_VALUE;
+    private boolean silent;
     private boolean idle;
 
     QuietSplitWatermarks(Duration outOfOrderness, Duration idleness, RelativeClock activity, Clock wall) {
@@ -58,7 +61,9 @@ final class QuietSplitWatermarks<T> implements WatermarkGenerator<T> {
         records.onEvent(event, eventTimestamp, tracking(output));
         lastRecordActivity = activity.relativeTimeMillis();
         long highest = records.highestEventTime();
-        lagAtLastRecord = highest == Long.MIN_VALUE ? Long.MAX_VALUE : wall.absoluteTimeMillis() - highest;
+        long lagNow = highest == Long.MIN_VALUE ? Long.MAX_VALUE : wall.absoluteTimeMillis() - highest;
+        lag = silent ? lagNow : Math.min(lag, lagNow);
+        silent = false;
         idle = false;
     }
 
@@ -67,8 +72,9 @@ final class QuietSplitWatermarks<T> implements WatermarkGenerator<T> {
         if (activity.relativeTimeMillis() - lastRecordActivity < idleMillis) {
             return;
         }
-        if (lagAtLastRecord <= LIVE_LAG.toMillis()) {
-            long watermark = wall.absoluteTimeMillis() - lagAtLastRecord - outOfOrdernessMillis - 1;
+        silent = true;
+        if (lag <= LIVE_LAG.toMillis()) {
+            long watermark = wall.absoluteTimeMillis() - lag - outOfOrdernessMillis - 1;
             if (watermark > emitted) {
                 emitted = watermark;
                 output.emitWatermark(new Watermark(watermark));

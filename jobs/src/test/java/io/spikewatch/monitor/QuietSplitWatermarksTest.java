@@ -44,6 +44,23 @@ class QuietSplitWatermarksTest {
     }
 
     @Test
+    void aMomentsBacklogBeforeTheSilenceDoesNotHoldTheWatermarkBackTheFeedsOwnDelayDoes() {
+        ManualClock clock = clockAt("2026-11-28T20:00:00Z");
+        QuietSplitWatermarks<String> generator = new QuietSplitWatermarks<>(BOUND, IDLENESS, clock, clock);
+        EmittedWatermarks output = new EmittedWatermarks();
+
+        generator.onEvent("read 3 s after it was written", millis("2026-11-28T19:59:57Z"), output);
+        clock.advanceTime(Duration.ofMinutes(4));
+        // the feed stalled and then delivered what it held, the newest 3 minutes old
+        generator.onEvent("read 3 min after it was written", millis("2026-11-28T20:01:00Z"), output);
+        clock.advanceTime(Duration.ofSeconds(31));
+        generator.onPeriodicEmit(output);
+
+        assertThat(output.instants()).as("the wall clock less the feed's 3 s, less the bound")
+                .endsWith(Instant.parse("2026-11-28T20:02:27.999Z"));
+    }
+
+    @Test
     void aSilentSplitOfOldPostsIsMarkedIdleOnceAndItsWatermarkStays() {
         ManualClock clock = clockAt("2026-11-28T20:00:00Z");
         QuietSplitWatermarks<String> generator = new QuietSplitWatermarks<>(BOUND, IDLENESS, clock, clock);
