@@ -1,8 +1,8 @@
 package io.spikewatch.monitor;
 
-import io.spikewatch.annotate.AnnotationCaches;
 import io.spikewatch.annotate.CachingAnnotator;
 import io.spikewatch.annotate.CoreNlpPipelines;
+import io.spikewatch.annotate.SharedModels;
 import io.spikewatch.annotate.TextAnnotator;
 import io.spikewatch.index.IndexDocument;
 import io.spikewatch.index.IndexNames;
@@ -48,7 +48,7 @@ public class AnnotateDocuments<T extends InputDocument> extends ProcessFunction<
             // copy of the JVM-wide pipelines and caches. Drop them when Flink releases the loader,
             // so the next job's copy does not come on top of this one's (a class loader can outlive
             // its job, see README). From the class path (embedded runs, tests), they stay shared.
-            getRuntimeContext().registerUserCodeClassLoaderReleaseHookIfAbsent(RELEASE_MODELS_HOOK, AnnotateDocuments::releaseSharedModels);
+            getRuntimeContext().registerUserCodeClassLoaderReleaseHookIfAbsent(RELEASE_MODELS_HOOK, SharedModels::release);
         }
         annotator = annotators.create();
         failures = getRuntimeContext().getMetricGroup().counter("annotationFailures");
@@ -81,12 +81,6 @@ public class AnnotateDocuments<T extends InputDocument> extends ProcessFunction<
             out.collect(indexDocument(indices.statements(), statement.id(),
                     SearchDocuments.statement(statement, outcome, annotators.name(), now)));
         }
-    }
-
-    /** Forgets the JVM-wide annotators, caches and CoreNLP pipelines, so their models can be collected. */
-    static void releaseSharedModels() {
-        AnnotationCaches.clear();
-        CoreNlpPipelines.clear();
     }
 
     private static IndexDocument indexDocument(String index, String id, Object json) throws Exception {

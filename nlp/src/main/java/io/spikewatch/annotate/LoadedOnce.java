@@ -32,4 +32,9 @@ final class LoadedOnce<T> {
         }
         return loaded;
     }
+
+    /** Forgets the value: the next {@link #get()} loads it again. */
+    void clear() {
+        value = null;
+    }
 }

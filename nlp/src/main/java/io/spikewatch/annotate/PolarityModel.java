@@ -85,6 +85,11 @@ public final class PolarityModel {
         return STANDARD.get();
     }
 
+    /** Forgets the shipped one, so it can be collected ({@link SharedModels#release()}). */
+    static void releaseStandard() {
+        STANDARD.clear();
+    }
+
     private static PolarityModel readShipped() {
         InputStream in = PolarityModel.class.getResourceAsStream(RESOURCE);
         if (in == null) {

@@ -72,6 +72,11 @@ public final class SocialLexicon {
         return STANDARD.get();
     }
 
+    /** Forgets the shipped one, so it can be collected ({@link SharedModels#release()}). */
+    static void releaseStandard() {
+        STANDARD.clear();
+    }
+
     private static SocialLexicon load() {
         Map<String, Double> valences = new HashMap<>();
         readTsv(VADER_LEXICON, (line, fields) -> {

@@ -53,6 +53,11 @@ public final class WordVectors {
         return STANDARD.get();
     }
 
+    /** Forgets the shipped one, so it can be collected ({@link SharedModels#release()}). */
+    static void releaseStandard() {
+        STANDARD.clear();
+    }
+
     private static WordVectors read() {
         Embedding embedding;
         try {

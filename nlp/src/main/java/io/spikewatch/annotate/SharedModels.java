@@ -1,0 +1,25 @@
+package io.spikewatch.annotate;
+
+/**
+ * What the annotators of one JVM share, each loaded once: CoreNLP's pipelines and annotator pool,
+ * the annotation caches, the word vectors, the polarity model and the social lexicon.
+ */
+public final class SharedModels {
+
+    private SharedModels() {}
+
+    /**
+     * Drops them all, so they can be collected. For a job whose classes are released while they may
+     * still be reachable (a Flink session cluster keeps a finished job's class loader, see the
+     * README): what those classes hold in static fields then stays with them, about 70 MiB of
+     * vectors, weights and lexicons besides the pipelines. Annotators built before keep working
+     * with what they hold; the next ones load everything again.
+     */
+    public static void release() {
+        AnnotationCaches.clear();
+        CoreNlpPipelines.clear();
+        WordVectors.releaseStandard();
+        PolarityModel.releaseStandard();
+        SocialLexicon.releaseStandard();
+    }
+}
