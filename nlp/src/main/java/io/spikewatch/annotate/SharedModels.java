@@ -11,7 +11,7 @@ public final class SharedModels {
     /**
      * Drops them all, so they can be collected. For a job whose classes are released while they may
      * still be reachable (a Flink session cluster keeps a finished job's class loader, see the
-     * README): what those classes hold in static fields then stays with them, about 70 MiB of
+     * README): what those classes hold in static fields then stays with them, about 50 MiB of
      * vectors, weights and lexicons besides the pipelines. Annotators built before keep working
      * with what they hold; the next ones load everything again.
      */
