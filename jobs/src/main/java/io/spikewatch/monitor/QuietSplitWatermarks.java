@@ -15,12 +15,16 @@ import org.apache.flink.util.clock.RelativeClock;
  *
  * <ul>
  *   <li><b>Live</b>: its newest event time was within {@link #LIVE_LAG} of the wall clock when it
- *       was read. Silence then means that nothing is being posted: its watermark moves on with the
- *       wall clock, keeping the smallest lag its records had since it last fell silent (the delay of
- *       the feed itself, not of a moment's backlog it has since caught up), so the minutes of a
- *       platform gone quiet close with zero posts and its flatline can be seen. Marking it idle instead would leave the
- *       whole job's event time stopped whenever every split is silent, which is exactly when a
- *       watched platform goes down.
+ *       was read (the smallest such lag since it last fell silent, so a moment's backlog it has
+ *       since caught up does not count). Silence then means that nothing is being posted: its
+ *       watermark moves on with the wall clock, as if its next record were written now (less the
+ *       bound), so the minutes of a platform gone quiet close with zero posts and its flatline can
+ *       be seen. Marking it idle instead would leave the whole job's event time stopped whenever
+ *       every split is silent, which is exactly when a watched platform goes down. Its own lag is
+ *       left out on purpose: a split of a slower feed (a press feed polled every few minutes) would
+ *       otherwise hold every busier split back by the difference; now it never holds back a split
+ *       whose records are read after they were written, and a record of its own that comes later
+ *       than the bound after it was written is late, as in any split.
  *   <li><b>Not live</b> (a replay, a backlog caught up, a statements topic quiet for hours):
  *       marked idle, as Flink's idleness does, so it stops holding the other splits back until it
  *       has records again. Its silence says nothing about the time now.
@@ -74,7 +78,8 @@ final class QuietSplitWatermarks<T> implements WatermarkGenerator<T> {
         }
         silent = true;
         if (lag <= LIVE_LAG.toMillis()) {
-            long watermark = wall.absoluteTimeMillis() - lag - outOfOrdernessMillis - 1;
+            // a feed whose times run ahead of this clock keeps its lead
+            long watermark = wall.absoluteTimeMillis() - Math.min(lag, 0) - outOfOrdernessMillis - 1;
             if (watermark > emitted) {
                 emitted = watermark;
                 output.emitWatermark(new Watermark(watermark));

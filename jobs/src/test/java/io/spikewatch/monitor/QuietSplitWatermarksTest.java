@@ -21,7 +21,7 @@ class QuietSplitWatermarksTest {
     }
 
     @Test
-    void aLiveSplitGoneSilentMovesItsWatermarkOnWithTheWallClockKeepingItsLag() {
+    void aLiveSplitGoneSilentMovesItsWatermarkOnWithTheWallClock() {
         ManualClock clock = clockAt("2026-11-28T20:00:00Z");
         QuietSplitWatermarks<String> generator = new QuietSplitWatermarks<>(BOUND, IDLENESS, clock, clock);
         EmittedWatermarks output = new EmittedWatermarks();
@@ -37,27 +37,33 @@ class QuietSplitWatermarksTest {
         clock.advanceTime(Duration.ofMinutes(10));
         generator.onPeriodicEmit(output);
 
-        assertThat(output.instants()).as("the wall clock less the 10 s lag of the last post, less the bound")
-                .containsExactly(Instant.parse("2026-11-28T19:57:49.999Z"), Instant.parse("2026-11-28T19:58:20.999Z"),
-                        Instant.parse("2026-11-28T20:08:20.999Z"));
+        assertThat(output.instants()).as("the wall clock less the bound, as if the next post were written now")
+                .containsExactly(Instant.parse("2026-11-28T19:57:49.999Z"), Instant.parse("2026-11-28T19:58:30.999Z"),
+                        Instant.parse("2026-11-28T20:08:30.999Z"));
         assertThat(output.idleMarks).isZero();
     }
 
     @Test
-    void aMomentsBacklogBeforeTheSilenceDoesNotHoldTheWatermarkBackTheFeedsOwnDelayDoes() {
+    void aSilentSplitOfASlowerFeedNeverHoldsABusierOneBack() {
         ManualClock clock = clockAt("2026-11-28T20:00:00Z");
-        QuietSplitWatermarks<String> generator = new QuietSplitWatermarks<>(BOUND, IDLENESS, clock, clock);
-        EmittedWatermarks output = new EmittedWatermarks();
+        QuietSplitWatermarks<String> pressFeed = new QuietSplitWatermarks<>(BOUND, IDLENESS, clock, clock);
+        QuietSplitWatermarks<String> posts = new QuietSplitWatermarks<>(BOUND, IDLENESS, clock, clock);
+        EmittedWatermarks pressOutput = new EmittedWatermarks();
+        EmittedWatermarks postsOutput = new EmittedWatermarks();
 
-        generator.onEvent("read 3 s after it was written", millis("2026-11-28T19:59:57Z"), output);
-        clock.advanceTime(Duration.ofMinutes(4));
-        // the feed stalled and then delivered what it held, the newest 3 minutes old
-        generator.onEvent("read 3 min after it was written", millis("2026-11-28T20:01:00Z"), output);
-        clock.advanceTime(Duration.ofSeconds(31));
-        generator.onPeriodicEmit(output);
+        // a press feed polled every few minutes: its statement is read 4 minutes after it was published
+        pressFeed.onEvent("a statement", millis("2026-11-28T19:56:00Z"), pressOutput);
+        for (int second = 1; second <= 60; second++) {
+            clock.advanceTime(Duration.ofSeconds(1));
+            posts.onEvent("a post read 2 s after it was written", clock.absoluteTimeMillis() - 2_000, postsOutput);
+            pressFeed.onPeriodicEmit(pressOutput);
+        }
 
-        assertThat(output.instants()).as("the wall clock less the feed's 3 s, less the bound")
-                .endsWith(Instant.parse("2026-11-28T20:02:27.999Z"));
+        Instant pressWatermark = pressOutput.instants().get(pressOutput.instants().size() - 1);
+        Instant postsWatermark = postsOutput.instants().get(postsOutput.instants().size() - 1);
+        assertThat(pressWatermark).as("silent since 30 s, at the wall clock less the bound")
+                .isEqualTo(Instant.parse("2026-11-28T19:58:59.999Z"));
+        assertThat(pressWatermark).as("not behind the busy split's").isAfter(postsWatermark);
     }
 
     @Test
