@@ -62,7 +62,9 @@ final class QuietSplitWatermarks<T> implements WatermarkGenerator<T> {
 
     @Override
     public void onEvent(T event, long eventTimestamp, WatermarkOutput output) {
-        records.onEvent(event, eventTimestamp, tracking(output));
+        if (records.advance(eventTimestamp)) {
+            emit(records.watermark(), output);
+        }
         lastRecordActivity = activity.relativeTimeMillis();
         long highest = records.highestEventTime();
         long lagNow = highest == Long.MIN_VALUE ? Long.MAX_VALUE : wall.absoluteTimeMillis() - highest;
@@ -79,36 +81,18 @@ final class QuietSplitWatermarks<T> implements WatermarkGenerator<T> {
         silent = true;
         if (lag <= LIVE_LAG.toMillis()) {
             // a feed whose times run ahead of this clock keeps its lead
-            long watermark = wall.absoluteTimeMillis() - Math.min(lag, 0) - outOfOrdernessMillis - 1;
-            if (watermark > emitted) {
-                emitted = watermark;
-                output.emitWatermark(new Watermark(watermark));
-            }
+            emit(wall.absoluteTimeMillis() - Math.min(lag, 0) - outOfOrdernessMillis - 1, output);
         } else if (!idle) {
             idle = true;
             output.markIdle();
         }
     }
 
-    private WatermarkOutput tracking(WatermarkOutput output) {
-        return new WatermarkOutput() {
-            @Override
-            public void emitWatermark(Watermark watermark) {
-                if (watermark.getTimestamp() > emitted) {
-                    emitted = watermark.getTimestamp();
-                    output.emitWatermark(watermark);
-                }
-            }
-
-            @Override
-            public void markIdle() {
-                output.markIdle();
-            }
-
-            @Override
-            public void markActive() {
-                output.markActive();
-            }
-        };
+    /** Emits {@code watermark} when it is past the last one emitted, by a record or by the clock. */
+    private void emit(long watermark, WatermarkOutput output) {
+        if (watermark > emitted) {
+            emitted = watermark;
+            output.emitWatermark(new Watermark(watermark));
+        }
     }
 }

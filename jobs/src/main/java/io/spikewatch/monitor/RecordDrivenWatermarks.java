@@ -31,10 +31,23 @@ final class RecordDrivenWatermarks<T> implements WatermarkGenerator<T> {
 
     @Override
     public void onEvent(T event, long eventTimestamp, WatermarkOutput output) {
+        if (advance(eventTimestamp)) {
+            output.emitWatermark(new Watermark(watermark()));
+        }
+    }
+
+    /** Takes a record's event time: true when it is the highest seen, so the watermark moved. */
+    boolean advance(long eventTimestamp) {
         if (eventTimestamp > maxTimestamp) {
             maxTimestamp = eventTimestamp;
-            output.emitWatermark(new Watermark(maxTimestamp - outOfOrdernessMillis - 1));
+            return true;
         }
+        return false;
+    }
+
+    /** The highest event time seen, less the bound, less a millisecond. */
+    long watermark() {
+        return maxTimestamp - outOfOrdernessMillis - 1;
     }
 
     /** The highest event time seen so far, or {@link Long#MIN_VALUE} before the first record. */

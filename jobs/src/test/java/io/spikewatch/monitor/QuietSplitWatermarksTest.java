@@ -16,6 +16,11 @@ class QuietSplitWatermarksTest {
         return new ManualClock(Instant.parse(time).toEpochMilli() * 1_000_000);
     }
 
+    /** A generator whose activity clock is the wall clock: the job never holds it back. */
+    private static QuietSplitWatermarks<String> onOneClock(ManualClock clock) {
+        return new QuietSplitWatermarks<>(BOUND, IDLENESS, clock, clock);
+    }
+
     private static long millis(String time) {
         return Instant.parse(time).toEpochMilli();
     }
@@ -23,7 +28,7 @@ class QuietSplitWatermarksTest {
     @Test
     void aLiveSplitGoneSilentMovesItsWatermarkOnWithTheWallClock() {
         ManualClock clock = clockAt("2026-11-28T20:00:00Z");
-        QuietSplitWatermarks<String> generator = new QuietSplitWatermarks<>(BOUND, IDLENESS, clock, clock);
+        QuietSplitWatermarks<String> generator = onOneClock(clock);
         EmittedWatermarks output = new EmittedWatermarks();
 
         generator.onEvent("the last post before the platform went down", millis("2026-11-28T19:59:50Z"), output);
@@ -46,8 +51,8 @@ class QuietSplitWatermarksTest {
     @Test
     void aSilentSplitOfASlowerFeedNeverHoldsABusierOneBack() {
         ManualClock clock = clockAt("2026-11-28T20:00:00Z");
-        QuietSplitWatermarks<String> pressFeed = new QuietSplitWatermarks<>(BOUND, IDLENESS, clock, clock);
-        QuietSplitWatermarks<String> posts = new QuietSplitWatermarks<>(BOUND, IDLENESS, clock, clock);
+        QuietSplitWatermarks<String> pressFeed = onOneClock(clock);
+        QuietSplitWatermarks<String> posts = onOneClock(clock);
         EmittedWatermarks pressOutput = new EmittedWatermarks();
         EmittedWatermarks postsOutput = new EmittedWatermarks();
 
@@ -69,7 +74,7 @@ class QuietSplitWatermarksTest {
     @Test
     void aSilentSplitOfOldPostsIsMarkedIdleOnceAndItsWatermarkStays() {
         ManualClock clock = clockAt("2026-11-28T20:00:00Z");
-        QuietSplitWatermarks<String> generator = new QuietSplitWatermarks<>(BOUND, IDLENESS, clock, clock);
+        QuietSplitWatermarks<String> generator = onOneClock(clock);
         EmittedWatermarks output = new EmittedWatermarks();
 
         generator.onEvent("a post of the 2024 backlog", millis("2024-08-13T00:20:00Z"), output);
@@ -85,7 +90,7 @@ class QuietSplitWatermarksTest {
     @Test
     void aSplitThatNeverHadARecordIsMarkedIdleAfterTheIdleness() {
         ManualClock clock = clockAt("2026-11-28T20:00:00Z");
-        QuietSplitWatermarks<String> generator = new QuietSplitWatermarks<>(BOUND, IDLENESS, clock, clock);
+        QuietSplitWatermarks<String> generator = onOneClock(clock);
         EmittedWatermarks output = new EmittedWatermarks();
 
         clock.advanceTime(Duration.ofSeconds(29));
@@ -117,7 +122,7 @@ class QuietSplitWatermarksTest {
     @Test
     void aPostAfterTheSilenceMovesTheWatermarkOnlyPastWhereTheClockHadTakenIt() {
         ManualClock clock = clockAt("2026-11-28T20:00:00Z");
-        QuietSplitWatermarks<String> generator = new QuietSplitWatermarks<>(BOUND, IDLENESS, clock, clock);
+        QuietSplitWatermarks<String> generator = onOneClock(clock);
         EmittedWatermarks output = new EmittedWatermarks();
 
         generator.onEvent("a", millis("2026-11-28T20:00:00Z"), output);
