@@ -62,6 +62,6 @@ class IndexTemplatesTest {
                 "title", "text", "spike_id", "created_at", "deliveries");
         assertThat(alerts.at("/deliveries/type").asText()).isEqualTo("nested");
         assertThat(alerts.at("/deliveries/properties").fieldNames()).toIterable()
-                .containsExactlyInAnyOrder("channel", "status", "attempts", "error");
+                .containsExactlyInAnyOrder("channel", "status", "attempts", "error", "digest");
     }
 }

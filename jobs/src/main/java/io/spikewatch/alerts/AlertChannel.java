@@ -6,4 +6,7 @@ public interface AlertChannel {
     String name();
 
     void send(Alert alert) throws DeliveryException;
+
+    /** Sends the alerts a digest period held back, as one message. */
+    void send(AlertDigest digest) throws DeliveryException;
 }

@@ -49,7 +49,9 @@ public final class AlertConfigParser {
     private static final Set<String> RULE_KEYS = Set.of("name", "scope", "type", "params", "min_severity", "cooldown",
             "renotify_every", "notify_end", "channels");
     private static final Set<String> SCOPE_KEYS = Set.of("entities", "query", "platforms", "kinds");
-    private static final Set<String> CHANNEL_COMMON_KEYS = Set.of("type", "enabled", "optional");
+    private static final Set<String> CHANNEL_COMMON_KEYS = Set.of("type", "enabled", "optional", "digest");
+    /** A digest period shorter than the alerts' own minute would never hold anything back. */
+    static final Duration MIN_DIGEST = Duration.ofMinutes(1);
     private static final Set<String> WEBHOOK_KEYS = Set.of("url", "headers", "timeout");
     private static final Set<String> EMAIL_KEYS = Set.of("host", "port", "starttls", "username", "password",
             "password_env", "from", "to", "timeout");
@@ -108,13 +110,14 @@ public final class AlertConfigParser {
         checkKeys("", top, TOP_KEYS);
         Map<String, ChannelConfig> channels = new LinkedHashMap<>();
         Map<String, String> disabled = new LinkedHashMap<>();
+        Map<String, Duration> digests = new LinkedHashMap<>();
         Object channelsNode = top.get(KEY_CHANNELS);
         if (channelsNode != null) {
             if (!(channelsNode instanceof Map<?, ?> channelMap)) {
                 throw error("key 'channels': expected a mapping of channel names to channels, found " + describe(channelsNode));
             }
             for (Map.Entry<?, ?> entry : channelMap.entrySet()) {
-                parseChannel(entry.getKey(), entry.getValue(), channels, disabled);
+                parseChannel(entry.getKey(), entry.getValue(), channels, disabled, digests);
             }
         }
         Object rulesNode = top.get(KEY_RULES);
@@ -131,12 +134,14 @@ public final class AlertConfigParser {
             }
             rules.add(rule);
         }
-        return new AlertConfig(channels, disabled, rules);
+        digests.keySet().retainAll(channels.keySet());
+        return new AlertConfig(channels, disabled, rules, digests);
     }
 
     // ---- channels
 
-    private void parseChannel(Object rawName, Object node, Map<String, ChannelConfig> channels, Map<String, String> disabled) {
+    private void parseChannel(Object rawName, Object node, Map<String, ChannelConfig> channels, Map<String, String> disabled,
+            Map<String, Duration> digests) {
         String name = String.valueOf(rawName);
         String where = "channels." + name;
         if (rawName instanceof Boolean) {
@@ -161,6 +166,10 @@ public final class AlertConfigParser {
         checkKeys(where + ": ", map, allowed);
         boolean enabled = bool(where, map, "enabled", true);
         boolean optional = bool(where, map, "optional", false);
+        Duration digest = digest(where, map);
+        if (digest != null) {
+            digests.put(name, digest);
+        }
         if (!enabled) {
             disabled.put(name, "switched off (enabled: false)");
             return;
@@ -260,6 +269,19 @@ public final class AlertConfigParser {
             throw error(where + ": key 'to': expected at least one e-mail address");
         }
         return new ChannelConfig.Email(name, host, port, startTls, username, password, from, to, timeout(where, map));
+    }
+
+    /** The channel's digest period, or null when it sends every alert at once (no key, or {@code never}). */
+    private Duration digest(String where, Map<?, ?> map) {
+        if (NEVER.equals(map.get("digest"))) {
+            return null;
+        }
+        Duration digest = duration(where, map, "digest", null);
+        if (digest != null && digest.compareTo(MIN_DIGEST) < 0) {
+            throw error(where + ": key 'digest': expected at least " + DurationText.format(MIN_DIGEST)
+                    + " (alerts are raised a minute at a time), or 'never', but was " + DurationText.format(digest));
+        }
+        return digest;
     }
 
     private Duration timeout(String where, Map<?, ?> map) {

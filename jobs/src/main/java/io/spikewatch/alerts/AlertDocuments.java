@@ -57,15 +57,28 @@ public final class AlertDocuments {
         doc.put("created_at", alert.createdAt().toString());
         ArrayNode array = doc.putArray("deliveries");
         for (Delivery delivery : deliveries) {
-            ObjectNode d = array.addObject();
-            d.put("channel", delivery.channel());
-            d.put("status", lower(delivery.status()));
-            d.put("attempts", delivery.attempts());
-            if (delivery.lastError() != null) {
-                d.put("error", delivery.lastError());
-            }
+            array.add(delivery(delivery, null));
         }
         return doc;
+    }
+
+    /**
+     * One entry of an alert's {@code deliveries}.
+     *
+     * @param digestId the digest the alert waits for ({@code held}) or went out in; null when it went out alone
+     */
+    public static ObjectNode delivery(Delivery delivery, String digestId) {
+        ObjectNode d = Json.MAPPER.createObjectNode();
+        d.put("channel", delivery.channel());
+        d.put("status", lower(delivery.status()));
+        d.put("attempts", delivery.attempts());
+        if (delivery.lastError() != null) {
+            d.put("error", delivery.lastError());
+        }
+        if (digestId != null) {
+            d.put("digest", digestId);
+        }
+        return d;
     }
 
     private static ObjectNode explanation(SpikeExplanation e) {

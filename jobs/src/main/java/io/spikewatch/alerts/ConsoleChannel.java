@@ -2,7 +2,7 @@ package io.spikewatch.alerts;
 
 import java.io.PrintStream;
 
-/** Prints each alert as its title, its text and a blank line. */
+/** Prints each alert as its title, its text and a blank line; a digest as its title and a line per alert. */
 public final class ConsoleChannel implements AlertChannel {
 
     private final String name;
@@ -20,9 +20,18 @@ public final class ConsoleChannel implements AlertChannel {
 
     @Override
     public void send(Alert alert) throws DeliveryException {
+        print("[ALERT] " + alert.title(), alert.text());
+    }
+
+    @Override
+    public void send(AlertDigest digest) throws DeliveryException {
+        print("[DIGEST] " + digest.title(), digest.text());
+    }
+
+    private void print(String title, String text) throws DeliveryException {
         synchronized (out) {
-            out.println("[ALERT] " + alert.title());
-            out.println("        " + alert.text());
+            out.println(title);
+            out.println("        " + text.replace("\n", "\n        "));
             out.println();
             out.flush();
             if (out.checkError()) {

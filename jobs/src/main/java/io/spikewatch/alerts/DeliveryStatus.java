@@ -4,5 +4,10 @@ package io.spikewatch.alerts;
 public enum DeliveryStatus {
     DELIVERED,
     /** Every allowed attempt failed, or the failure was one a retry cannot fix; see {@link Delivery#lastError()}. */
-    FAILED
+    FAILED,
+    /**
+     * Waiting for the channel's digest ({@link ChannelDigest}); the alert's record names the digest,
+     * and the digest's own delivery replaces it when the period ends.
+     */
+    HELD
 }

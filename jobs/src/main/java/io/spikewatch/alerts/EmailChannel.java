@@ -73,13 +73,23 @@ public final class EmailChannel implements AlertChannel {
 
     @Override
     public void send(Alert alert) throws DeliveryException {
+        send(alert.title(), body(alert), alert.id());
+    }
+
+    /** A digest: the subject is its title, the body each alert's text and explanation in turn. */
+    @Override
+    public void send(AlertDigest digest) throws DeliveryException {
+        send(digest.title(), body(digest), digest.id());
+    }
+
+    private void send(String subject, String body, String id) throws DeliveryException {
         try {
             MimeMessage message = new MimeMessage(session);
             message.setFrom(from);
             message.setRecipients(Message.RecipientType.TO, (Address[]) to);
-            message.setSubject(alert.title(), "UTF-8");
-            message.setText(body(alert), "UTF-8");
-            message.setHeader("X-Spikewatch-Alert-Id", alert.id());
+            message.setSubject(subject, "UTF-8");
+            message.setText(body, "UTF-8");
+            message.setHeader("X-Spikewatch-Alert-Id", id);
             Transport.send(message);
         } catch (AuthenticationFailedException e) {
             throw new DeliveryException("the SMTP server " + server() + " refused the credentials of "
@@ -131,6 +141,15 @@ public final class EmailChannel implements AlertChannel {
             }
         }
         body.append("\nAlert ").append(alert.id()).append('\n');
+        return body.toString();
+    }
+
+    /** The digest's body: its list of alerts, then each alert's title and body, separated by a rule. */
+    static String body(AlertDigest digest) {
+        StringBuilder body = new StringBuilder(digest.text()).append("\n");
+        for (Alert alert : digest.alerts()) {
+            body.append("\n----------------------------------------\n").append(alert.title()).append("\n\n").append(body(alert));
+        }
         return body.toString();
     }
 

@@ -155,11 +155,38 @@ public final class Notifier implements AutoCloseable {
         };
     }
 
+    /** One attempt at sending something to a channel. */
+    @FunctionalInterface
+    private interface Sending {
+        void sendTo(AlertChannel channel) throws DeliveryException;
+    }
+
     private Delivery deliver(Alert alert, String name) {
+        return deliver(alert.id(), name, channel -> channel.send(alert));
+    }
+
+    /**
+     * Sends {@code digest} to its channel, retrying as for an alert, and waits for it.
+     *
+     * @return the delivery, under the digest's id; the caller records it with each alert of the digest
+     */
+    public Delivery deliver(AlertDigest digest) {
+        if (pool.isShutdown()) {
+            throw new IllegalStateException("the notifier is closed; digest " + digest.id() + " was not sent");
+        }
+        Delivery delivery = deliver(digest.id(), digest.channel(), channel -> channel.send(digest));
+        if (delivery.status() == DeliveryStatus.FAILED) {
+            LOG.warn("Digest {} of {} alert(s) was not delivered to channel {} after {} attempt(s): {}", digest.id(),
+                    digest.alerts().size(), digest.channel(), delivery.attempts(), delivery.lastError());
+        }
+        return delivery;
+    }
+
+    private Delivery deliver(String id, String name, Sending sending) {
         Instant first = clock.instant();
         AlertChannel channel = channels.get(name);
         if (channel == null) {
-            return new Delivery(alert.id(), name, 0, DeliveryStatus.FAILED, "no channel named '" + name + "' is enabled",
+            return new Delivery(id, name, 0, DeliveryStatus.FAILED, "no channel named '" + name + "' is enabled",
                     first, first);
         }
         String lastError = null;
@@ -167,8 +194,8 @@ public final class Notifier implements AutoCloseable {
         while (true) {
             attempt++;
             try {
-                channel.send(alert);
-                return new Delivery(alert.id(), name, attempt, DeliveryStatus.DELIVERED, lastError, first, clock.instant());
+                sending.sendTo(channel);
+                return new Delivery(id, name, attempt, DeliveryStatus.DELIVERED, lastError, first, clock.instant());
             } catch (DeliveryException e) {
                 lastError = e.getMessage();
                 if (!e.retryable() || attempt >= retry.maxAttempts()) {
@@ -193,6 +220,6 @@ public final class Notifier implements AutoCloseable {
                 break;
             }
         }
-        return new Delivery(alert.id(), name, attempt, DeliveryStatus.FAILED, lastError, first, clock.instant());
+        return new Delivery(id, name, attempt, DeliveryStatus.FAILED, lastError, first, clock.instant());
     }
 }

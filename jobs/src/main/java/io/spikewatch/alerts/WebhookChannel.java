@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Posts an alert as JSON ({@link WebhookPayloads}) to a URL. A 2xx answer is delivered; 408,
+ * Posts an alert or a digest as JSON ({@link WebhookPayloads}) to a URL. A 2xx answer is delivered; 408,
  * 429, 5xx, timeouts and connection errors are worth retrying; any other status is not. Errors
  * name the host only: the URL's path and query often hold the token. The start of the server's
  * answer is quoted in the error, with the URL, its path, its query and every header value
@@ -52,8 +52,15 @@ public final class WebhookChannel implements AlertChannel {
 
     @Override
     public void send(Alert alert) throws DeliveryException {
-        ObjectNode payload = config.format() == ChannelConfig.WebhookFormat.SLACK
-                ? WebhookPayloads.slack(alert) : WebhookPayloads.generic(alert);
+        post(config.format() == ChannelConfig.WebhookFormat.SLACK ? WebhookPayloads.slack(alert) : WebhookPayloads.generic(alert));
+    }
+
+    @Override
+    public void send(AlertDigest digest) throws DeliveryException {
+        post(config.format() == ChannelConfig.WebhookFormat.SLACK ? WebhookPayloads.slack(digest) : WebhookPayloads.generic(digest));
+    }
+
+    private void post(ObjectNode payload) throws DeliveryException {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .timeout(config.timeout())
                 .header("Content-Type", "application/json; charset=utf-8")

@@ -17,10 +17,19 @@ import io.spikewatch.schema.Json;
  * <p>Slack ({@code type: slack}): an incoming-webhook message, {@code text} (the title, shown in
  * notifications) and {@code blocks}: a header with the title, a section with the text and a
  * context line with rule, series, phase and severity.
+ *
+ * <p>A digest ({@link ChannelDigest}), generic:
+ * <pre>
+ * {"schema": "spikewatch.digest/1", "id": "digest|CHANNEL|FIRST_ALERT_ID", "channel": "...",
+ *  "from": "2024-08-12T17:12:00Z", "to": "...", "count": 14, "title": "...", "text": "...",
+ *  "alerts": [ the generic payload of each alert ]}
+ * </pre>
+ * Slack: the digest's title, and a section listing its alerts.
  */
 public final class WebhookPayloads {
 
     public static final String SCHEMA = "spikewatch.alert/1";
+    public static final String DIGEST_SCHEMA = "spikewatch.digest/1";
     /** Slack refuses header blocks with longer text. */
     static final int SLACK_HEADER_MAX = 150;
     /** Slack refuses section blocks with longer text. */
@@ -41,6 +50,34 @@ public final class WebhookPayloads {
         body.put("text", alert.text());
         body.put("created_at", alert.createdAt().toString());
         body.set("spike", AlertDocuments.spike(alert.spike(), alert.createdAt()));
+        return body;
+    }
+
+    public static ObjectNode generic(AlertDigest digest) {
+        ObjectNode body = Json.MAPPER.createObjectNode();
+        body.put("schema", DIGEST_SCHEMA);
+        body.put("id", digest.id());
+        body.put("channel", digest.channel());
+        body.put("from", digest.from().toString());
+        body.put("to", digest.to().toString());
+        body.put("count", digest.alerts().size());
+        body.put("title", digest.title());
+        body.put("text", digest.text());
+        ArrayNode alerts = body.putArray("alerts");
+        digest.alerts().forEach(alert -> alerts.add(generic(alert)));
+        return body;
+    }
+
+    public static ObjectNode slack(AlertDigest digest) {
+        ObjectNode body = Json.MAPPER.createObjectNode();
+        body.put("text", digest.title());
+        ArrayNode blocks = body.putArray("blocks");
+        ObjectNode header = blocks.addObject().put("type", "header");
+        header.putObject("text").put("type", "plain_text").put("text", cut(digest.title(), SLACK_HEADER_MAX));
+        ObjectNode section = blocks.addObject().put("type", "section");
+        section.putObject("text").put("type", "mrkdwn").put("text", cut(escape(digest.text()), SLACK_SECTION_MAX));
+        ObjectNode context = blocks.addObject().put("type", "context");
+        context.putArray("elements").addObject().put("type", "mrkdwn").put("text", escape("digest " + digest.id()));
         return body;
     }
 

@@ -30,7 +30,10 @@
  * <h3>Channels</h3>
  * A mapping of channel name (letters, digits, {@code . _ -}; quote names YAML reads as booleans,
  * such as {@code off}) to a channel. Every channel has {@code type} and may have
- * {@code enabled} (default true) and {@code optional} (default false).
+ * {@code enabled} (default true), {@code optional} (default false) and {@code digest} (a period of
+ * at least 1m, or {@code never}, the default): the channel then sends an alert at once when it is
+ * quiet and the alerts of the following period together, as one message
+ * ({@link io.spikewatch.alerts.ChannelDigest}).
  * <table>
  *   <caption>channel types</caption>
  *   <tr><th>type</th><th>keys</th></tr>

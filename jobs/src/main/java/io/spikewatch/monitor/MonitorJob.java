@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -219,6 +220,7 @@ public final class MonitorJob {
                 .process(new DetectSentimentShifts(rules, indices)).name("detect-sentiment-shifts").uid("detect-sentiment-shifts");
         volumeSpikes.getSideOutput(DetectSpikes.ALERTS)
                 .union(sentimentShifts.getSideOutput(DetectSpikes.ALERTS))
+                .keyBy(alert -> NotifyAlerts.ALL, Types.STRING)
                 .process(new NotifyAlerts(rules, alerting.deliveryRecords(), indices))
                 .name("notify").uid("notify").setParallelism(1)
                 .sinkTo(new DiscardingSink<>()).name("notified").uid("notified");

@@ -8,10 +8,14 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.spikewatch.alerts.Alert;
 import io.spikewatch.alerts.AlertConfig;
+import io.spikewatch.alerts.AlertDigest;
 import io.spikewatch.alerts.AlertDocuments;
+import io.spikewatch.alerts.ChannelDigest;
 import io.spikewatch.alerts.Delivery;
 import io.spikewatch.alerts.DeliveryRetry;
+import io.spikewatch.alerts.DeliveryStatus;
 import io.spikewatch.alerts.Notifier;
+import io.spikewatch.flink.JsonTypeInfo;
 import io.spikewatch.index.ElasticsearchConnection;
 import io.spikewatch.index.ElasticsearchSinkBuilder;
 import io.spikewatch.index.IndexNames;
@@ -20,12 +24,21 @@ import io.spikewatch.schema.Json;
 import java.io.StringReader;
 import java.net.http.HttpClient;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
-import org.apache.flink.streaming.api.functions.ProcessFunction;
+import org.apache.flink.streaming.api.TimeDomain;
+import org.apache.flink.streaming.api.TimerService;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
@@ -43,10 +56,23 @@ import org.apache.flink.util.Collector;
  * operator as long as its slowest channel, and every channel's delivery, failed or not, is in the
  * document written afterwards. It runs on the alert path only, after detection, so it never holds
  * back counting or annotation.
+ *
+ * <p><b>Digests.</b> A channel with a digest period ({@link ChannelDigest}) gets an alert at once
+ * when it is quiet; alerts that come during its period are recorded as {@code held} (naming the
+ * digest they wait for) and kept in Flink state, so a restart loses none, and go out as one
+ * digest when the period ends (a processing-time timer), or when a bounded input ends (an
+ * event-time timer at the end of time: Flink drops processing-time timers then). Before a digest is sent, the records of its alerts are read again and alerts already delivered
+ * on the channel are left out; after, each alert's record gets the digest's delivery in place of
+ * {@code held}. The stream is keyed by one constant, {@link #ALL}, only for Flink's timers: all
+ * alerts still pass one notifier, in order.
  */
-public class NotifyAlerts extends ProcessFunction<Alert, Void> {
+public class NotifyAlerts extends KeyedProcessFunction<String, Alert, Void> {
 
+    /** The key of every alert. */
+    static final String ALL = "alerts";
     static final String DELIVERED = "delivered";
+    /** The event-time timer that fires only when a bounded input ends (the last watermark). */
+    private static final long END_OF_INPUT = Long.MAX_VALUE;
     private static final int NOT_FOUND = 404;
 
     private final AlertingSettings settings;
@@ -58,6 +84,10 @@ public class NotifyAlerts extends ProcessFunction<Alert, Void> {
     private transient PatientElasticsearchCalls calls;
     private transient Counter sent;
     private transient Counter skipped;
+    private transient Counter digestsSent;
+    private transient Map<String, ChannelDigest> digests;
+    private transient MapState<String, ChannelDigest.State> digestStates;
+    private transient Clock clock;
 
     public NotifyAlerts(AlertingSettings settings, ElasticsearchConnection connection, IndexNames indices) {
         this.settings = settings;
@@ -68,18 +98,25 @@ public class NotifyAlerts extends ProcessFunction<Alert, Void> {
     @Override
     public void open(OpenContext openContext) {
         AlertConfig config = settings.rules();
+        clock = Clock.systemUTC();
         notifier = new Notifier(Notifier.channels(config, System.out, HttpClient.newHttpClient()),
-                DeliveryRetry.defaults(), Clock.systemUTC(), Notifier.Sleeper.THREAD);
+                DeliveryRetry.defaults(), clock, Notifier.Sleeper.THREAD);
+        digests = new LinkedHashMap<>();
+        config.digests().forEach((channel, period) -> digests.put(channel, new ChannelDigest(channel, period)));
+        digestStates = getRuntimeContext().getMapState(new MapStateDescriptor<>("channel-digests", Types.STRING,
+                JsonTypeInfo.of(ChannelDigest.State.class)));
         client = connection.createClient();
         calls = new PatientElasticsearchCalls(new RetryPolicy(ElasticsearchSinkBuilder.DEFAULT_INITIAL_BACKOFF,
                 ElasticsearchSinkBuilder.DEFAULT_MAX_BACKOFF, ElasticsearchSinkBuilder.DEFAULT_MAX_RETRY_TIME),
                 Notifier.Sleeper.THREAD, System::nanoTime);
         sent = getRuntimeContext().getMetricGroup().counter("alertsDelivered");
         skipped = getRuntimeContext().getMetricGroup().counter("alertsAlreadyDelivered");
+        digestsSent = getRuntimeContext().getMetricGroup().counter("digestsDelivered");
     }
 
     @Override
     public void processElement(Alert alert, Context ctx, Collector<Void> out) throws Exception {
+        Instant now = clock.instant();
         ObjectNode earlier = recorded(alert.id());
         Set<String> done = new HashSet<>();
         ArrayNode kept = Json.MAPPER.createArrayNode();
@@ -91,18 +128,118 @@ public class NotifyAlerts extends ProcessFunction<Alert, Void> {
                 }
             }
         }
-        List<String> pending = alert.channels().stream().filter(channel -> !done.contains(channel)).toList();
-        if (pending.isEmpty()) {
+        List<String> alone = new ArrayList<>();
+        ArrayNode held = Json.MAPPER.createArrayNode();
+        for (String channel : alert.channels()) {
+            ChannelDigest digest = digests.get(channel);
+            if (digest != null) {
+                // offered even when delivered before a restart, so the channel's period starts again as it did
+                ChannelDigest.Step step = digest.offer(digestState(channel), alert, now);
+                save(digest, step.state(), ctx.timerService());
+                send(step.due());
+                if (!done.contains(channel) && !step.sendNow()) {
+                    held.add(AlertDocuments.delivery(new Delivery(alert.id(), channel, 0, DeliveryStatus.HELD, null, now, now),
+                            AlertDigest.idOf(channel, step.state().held().get(0))));
+                    continue;
+                }
+            }
+            if (!done.contains(channel)) {
+                alone.add(channel);
+            }
+        }
+        if (alone.isEmpty() && held.isEmpty()) {
             skipped.inc();
             return;
         }
-        Alert toSend = new Alert(alert.id(), alert.ruleName(), alert.seriesKey(), alert.spike(), alert.phase(), alert.severity(),
-                alert.title(), alert.text(), pending, alert.createdAt());
-        List<Delivery> deliveries = notifier.deliver(toSend);
-        sent.inc();
+        List<Delivery> deliveries = List.of();
+        if (!alone.isEmpty()) {
+            deliveries = notifier.deliver(new Alert(alert.id(), alert.ruleName(), alert.seriesKey(), alert.spike(), alert.phase(),
+                    alert.severity(), alert.title(), alert.text(), alone, alert.createdAt()));
+            sent.inc();
+        }
         ObjectNode document = AlertDocuments.alert(alert, deliveries);
-        ((ArrayNode) document.get("deliveries")).addAll(kept);
-        calls.send("recording the deliveries of alert " + alert.id(), () -> client.index(i -> i.index(indices.alerts()).id(alert.id())
+        ((ArrayNode) document.get("deliveries")).addAll(held).addAll(kept);
+        record(alert.id(), document);
+    }
+
+    /** A digest period may have ended (processing time), or the input has (the event-time timer at the end of time). */
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<Void> out) throws Exception {
+        boolean inputEnded = ctx.timeDomain() == TimeDomain.EVENT_TIME;
+        Instant now = clock.instant();
+        for (ChannelDigest digest : digests.values()) {
+            ChannelDigest.State state = digestState(digest.channel());
+            ChannelDigest.Step step = inputEnded ? digest.flush(state) : digest.advance(state, now);
+            save(digest, step.state(), ctx.timerService());
+            send(step.due());
+        }
+    }
+
+    private ChannelDigest.State digestState(String channel) throws Exception {
+        ChannelDigest.State state = digestStates.get(channel);
+        return state == null ? ChannelDigest.State.QUIET : state;
+    }
+
+    /** Keeps the channel's state, and asks to be woken when its period ends, or the input does. */
+    private void save(ChannelDigest digest, ChannelDigest.State state, TimerService timers) throws Exception {
+        if (state.quiet()) {
+            digestStates.remove(digest.channel());
+            return;
+        }
+        digestStates.put(digest.channel(), state);
+        timers.registerProcessingTimeTimer(state.periodEnd().toEpochMilli() + 1);
+        if (timers.currentWatermark() < END_OF_INPUT) {
+            timers.registerEventTimeTimer(END_OF_INPUT);
+        }
+    }
+
+    /**
+     * Sends a digest to its channel, leaving out the alerts whose record shows them delivered
+     * there already (a digest sent just before a restart), and records its delivery with each alert.
+     * Null is nothing to send.
+     */
+    private void send(AlertDigest digest) throws Exception {
+        if (digest == null) {
+            return;
+        }
+        Map<Alert, ObjectNode> records = new LinkedHashMap<>();
+        for (Alert alert : digest.alerts()) {
+            ObjectNode record = recorded(alert.id());
+            boolean delivered = false;
+            if (record != null) {
+                for (JsonNode delivery : record.path("deliveries")) {
+                    delivered |= digest.channel().equals(delivery.path("channel").asText())
+                            && DELIVERED.equals(delivery.path("status").asText());
+                }
+            }
+            if (!delivered) {
+                records.put(alert, record != null ? record : AlertDocuments.alert(alert, List.of()));
+            }
+        }
+        if (records.isEmpty()) {
+            skipped.inc();
+            return;
+        }
+        AlertDigest toSend = records.size() == digest.alerts().size() ? digest
+                : new AlertDigest(digest.id(), digest.channel(), List.copyOf(records.keySet()));
+        Delivery delivery = notifier.deliver(toSend);
+        digestsSent.inc();
+        for (Map.Entry<Alert, ObjectNode> entry : records.entrySet()) {
+            ArrayNode deliveries = Json.MAPPER.createArrayNode();
+            for (JsonNode earlier : entry.getValue().path("deliveries")) {
+                if (!digest.channel().equals(earlier.path("channel").asText())) {
+                    deliveries.add(earlier);
+                }
+            }
+            deliveries.add(AlertDocuments.delivery(new Delivery(entry.getKey().id(), delivery.channel(), delivery.attempts(),
+                    delivery.status(), delivery.lastError(), delivery.firstAttemptAt(), delivery.finishedAt()), digest.id()));
+            entry.getValue().set("deliveries", deliveries);
+            record(entry.getKey().id(), entry.getValue());
+        }
+    }
+
+    private void record(String alertId, ObjectNode document) throws java.io.IOException, InterruptedException {
+        calls.send("recording the deliveries of alert " + alertId, () -> client.index(i -> i.index(indices.alerts()).id(alertId)
                 .withJson(new StringReader(document.toString()))));
     }
 

@@ -237,6 +237,63 @@ class AlertChannelsITCase {
         assertThat(SMTP.getReceivedMessages()).isEmpty();
     }
 
+    @Test
+    void aDigestReachesTheWebhookSlackAndTheInboxAsOneMessage() throws Exception {
+        Notifier notifier = notifier("""
+                channels:
+                  ops:
+                    type: webhook
+                    url: %s
+                    digest: 5m
+                  comms:
+                    type: slack
+                    url: %s
+                    digest: 5m
+                  mail:
+                    type: email
+                    host: 127.0.0.1
+                    port: %d
+                    starttls: false
+                    from: alerts@example.org
+                    to: [comms@example.org]
+                    digest: 10m
+                rules: []
+                """.formatted(url("/hook/generic"), url("/hook/slack"), SMTP.getSmtp().getPort()), Map.of());
+        Alert first = alert("ops", "comms", "mail");
+        var escalated = TestSpikes.volume("entity:Elon Musk", EpisodePhase.ESCALATED, 91);
+        Alert second = new Alert("volume-x|entity:Elon Musk|escalated|1", "volume-x", "entity:Elon Musk", escalated,
+                EpisodePhase.ESCALATED, 91, "Volume spike on Elon Musk (severity 91, rule volume-x)", "text",
+                List.of("ops", "comms", "mail"), TestSpikes.minute(3));
+
+        for (String channel : List.of("ops", "comms", "mail")) {
+            AlertDigest digest = new AlertDigest(AlertDigest.idOf(channel, first), channel, List.of(first, second));
+            assertThat(notifier.deliver(digest).status()).isEqualTo(DeliveryStatus.DELIVERED);
+        }
+
+        JsonNode generic = read(received.get(0).body());
+        assertThat(generic.get("schema").asText()).isEqualTo(WebhookPayloads.DIGEST_SCHEMA);
+        assertThat(generic.get("id").asText()).isEqualTo("digest|ops|" + first.id());
+        assertThat(generic.get("from").asText()).isEqualTo("2024-08-13T00:19:00Z");
+        assertThat(generic.get("to").asText()).isEqualTo("2024-08-13T00:21:00Z");
+        assertThat(generic.get("count").asInt()).isEqualTo(2);
+        assertThat(generic.at("/alerts/1/id").asText()).isEqualTo("volume-x|entity:Elon Musk|escalated|1");
+        assertThat(generic.at("/alerts/0/spike/explanation/terms/0/term").asText()).isEqualTo("unable to join");
+        JsonNode slack = read(received.get(1).body());
+        assertThat(slack.get("text").asText()).isEqualTo("2 more alerts from 2024-08-13 00:19 to 00:21 UTC; highest: "
+                + "Volume spike on Elon Musk (severity 91, rule volume-x)");
+        assertThat(slack.at("/blocks/1/text/text").asText()).isEqualTo(
+                "00:19 started: Volume spike on X (platform) (severity 78, rule volume-x)\n"
+                        + "00:21 escalated: Volume spike on Elon Musk (severity 91, rule volume-x)");
+        MimeMessage[] messages = SMTP.getReceivedMessages();
+        assertThat(messages).hasSize(1);
+        assertThat(messages[0].getSubject()).startsWith("2 more alerts from 2024-08-13 00:19 to 00:21 UTC; highest: ");
+        assertThat(messages[0].getHeader("X-Spikewatch-Alert-Id")[0]).isEqualTo("digest|mail|" + first.id());
+        assertThat(messages[0].getContent().toString())
+                .contains("00:21 escalated: Volume spike on Elon Musk")
+                .contains("Terms: unable to join (88, 80x), ddos (60, 120x)")
+                .contains("Alert volume-x|entity:Elon Musk|escalated|1");
+    }
+
     private static JsonNode read(String json) {
         try {
             return Json.MAPPER.readTree(json);

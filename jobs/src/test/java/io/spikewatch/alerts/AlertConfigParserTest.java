@@ -145,7 +145,7 @@ class AlertConfigParserTest {
         rejects("channels:\n  c:\n    type: webhook\n    url: ftp://x\nrules: []\n",
                 "rules.yaml: channels.c: key 'url': expected an http:// or https:// URL");
         rejects("channels:\n  c:\n    type: console\n    url: http://x\nrules: []\n",
-                "rules.yaml: channels.c: unknown key 'url'; allowed keys are enabled, optional, type");
+                "rules.yaml: channels.c: unknown key 'url'; allowed keys are digest, enabled, optional, type");
         rejects("channels:\n  m:\n    type: email\n    host: h\n    from: a@b\n    to: []\nrules: []\n",
                 "rules.yaml: channels.m: key 'to': expected at least one e-mail address");
         rejects("channels:\n  m:\n    type: email\n    host: h\n    from: a@b\n    to: [c@d]\n    username: u\nrules: []\n",
@@ -156,6 +156,19 @@ class AlertConfigParserTest {
         rejects("channels: {}\n", "rules.yaml: key 'rules': expected a list of rules, found nothing");
         rejects("", "rules.yaml: the file is empty; expected the keys 'channels' and 'rules'");
         assertThatThrownBy(() -> parse("rules: [\n", ENV)).hasMessageStartingWith("rules.yaml: not valid YAML:");
+        rejects("channels:\n  c:\n    type: console\n    digest: 30s\nrules: []\n",
+                "rules.yaml: channels.c: key 'digest': expected at least 1m (alerts are raised a minute at a time), or 'never', but was 30s");
+        rejects("channels:\n  c:\n    type: console\n    digest: 5\nrules: []\n",
+                "rules.yaml: channels.c: key 'digest': expected a duration with its unit (90s, 10m, 2h, 1d or PT10M), found the integer 5");
+    }
+
+    @Test
+    void aChannelMayHoldItsAlertsForADigest() {
+        AlertConfig config = parse("channels:\n  console:\n    type: console\n  chat:\n    type: console\n    digest: 5m\n"
+                + "  quiet:\n    type: console\n    digest: never\n  muted:\n    type: console\n    enabled: false\n    digest: 1h\n"
+                + "rules: []\n", ENV);
+
+        assertThat(config.digests()).containsExactly(Map.entry("chat", Duration.ofMinutes(5)));
     }
 
     @Test

@@ -63,6 +63,11 @@ class NotifierTest {
                 throw failures.poll();
             }
         }
+
+        @Override
+        public void send(AlertDigest digest) throws DeliveryException {
+            send(digest.alerts().get(0));
+        }
     }
 
     private final SteppedClock clock = new SteppedClock();
@@ -148,6 +153,30 @@ class NotifierTest {
         assertThat(bytes.toString(StandardCharsets.UTF_8)).isEqualTo("[ALERT] title\n        text\n\n");
     }
 
+    @Test
+    void aDigestIsRetriedLikeAnAlertAndTheConsolePrintsALinePerAlert() {
+        var spike = TestSpikes.volume("all", EpisodePhase.ESCALATED, 80);
+        Alert second = new Alert("a2", "rule", "all", spike, EpisodePhase.ESCALATED, 80, "Volume spike on all posts (severity 80)",
+                "text", List.of("scripted"), TestSpikes.minute(3));
+        AlertDigest digest = new AlertDigest(AlertDigest.idOf("scripted", alert("scripted")), "scripted", List.of(alert("scripted"), second));
+        ScriptedChannel channel = new ScriptedChannel(transientError("HTTP 503"));
+        Notifier notifier = new Notifier(Map.of("scripted", channel), DeliveryRetry.defaults(), clock, sleeper);
+
+        Delivery delivery = notifier.deliver(digest);
+
+        assertThat(delivery.status()).isEqualTo(DeliveryStatus.DELIVERED);
+        assertThat(delivery.alertId()).isEqualTo("digest|scripted|a1");
+        assertThat(delivery.attempts()).isEqualTo(2);
+
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        new Notifier(Map.of("scripted", new ConsoleChannel("scripted", new PrintStream(bytes, true, StandardCharsets.UTF_8))),
+                DeliveryRetry.defaults(), clock, sleeper).deliver(digest);
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).isEqualTo(
+                "[DIGEST] 2 more alerts from 2024-08-13 00:19 to 00:21 UTC; highest: Volume spike on all posts (severity 80)\n"
+                        + "        00:19 started: title\n"
+                        + "        00:21 escalated: Volume spike on all posts (severity 80)\n\n");
+    }
+
     /** A channel that holds its send until released, as an SMTP server that never answers would. */
     private static final class StuckChannel implements AlertChannel {
         final CountDownLatch entered = new CountDownLatch(1);
@@ -170,6 +199,11 @@ class NotifierTest {
                 throw new DeliveryException("interrupted", false);
             }
         }
+
+        @Override
+        public void send(AlertDigest digest) throws DeliveryException {
+            send(digest.alerts().get(0));
+        }
     }
 
     /** A channel that reports each send on a latch. */
@@ -183,6 +217,11 @@ class NotifierTest {
 
         @Override
         public void send(Alert alert) {
+            sent.countDown();
+        }
+
+        @Override
+        public void send(AlertDigest digest) {
             sent.countDown();
         }
     }

@@ -42,7 +42,8 @@ import org.junit.jupiter.api.io.TempDir;
  * real HTTP endpoint receiving the webhook: an outage burst after an ordinary evening raises a
  * threshold alert and an emerging-term alert, each delivered exactly once — even when a task
  * crashes in the middle of the stream and the job restarts from a checkpoint, and when the whole
- * stream is replayed again.
+ * stream is replayed again. A second webhook has a digest period: it gets the first alert at once
+ * and the others in one digest, each alert once.
  */
 class AlertingITCase {
 
@@ -55,6 +56,7 @@ class AlertingITCase {
     private final LocalElasticsearch elasticsearch = LocalElasticsearch.get();
     private final IndexNames indices = elasticsearch.uniqueNames();
     private final List<String> received = Collections.synchronizedList(new ArrayList<>());
+    private final List<JsonNode> receivedOnDigestChannel = Collections.synchronizedList(new ArrayList<>());
     private HttpServer webhook;
 
     @TempDir
@@ -65,6 +67,11 @@ class AlertingITCase {
         webhook = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         webhook.createContext("/alerts", exchange -> {
             received.add(Json.MAPPER.readTree(exchange.getRequestBody()).get("id").asText());
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        webhook.createContext("/digest", exchange -> {
+            receivedOnDigestChannel.add(Json.MAPPER.readTree(exchange.getRequestBody()));
             exchange.sendResponseHeaders(204, -1);
             exchange.close();
         });
@@ -97,14 +104,34 @@ class AlertingITCase {
         assertThat(spike.get("kind").asText()).isEqualTo("threshold");
         assertThat(spike.get("peak_value").asDouble()).isGreaterThanOrEqualTo(20);
 
+        assertThat(firstRun).as("enough alerts for a digest").hasSizeGreaterThanOrEqualTo(2);
+        List<JsonNode> messages = List.copyOf(receivedOnDigestChannel);
+        assertThat(messages.get(0).get("schema").asText()).as("the first alert goes at once").isEqualTo("spikewatch.alert/1");
+        assertThat(messages).as("the others wait for one digest").hasSize(2);
+        JsonNode digest = messages.get(1);
+        assertThat(digest.get("schema").asText()).isEqualTo("spikewatch.digest/1");
+        List<String> onDigestChannel = new ArrayList<>(List.of(messages.get(0).get("id").asText()));
+        digest.get("alerts").forEach(alert -> onDigestChannel.add(alert.get("id").asText()));
+        assertThat(onDigestChannel).as("every alert once on the digest channel").doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(firstRun);
+        assertThat(recordedAlerts()).allSatisfy(doc -> {
+            JsonNode delivery = digestChannelDelivery(doc);
+            assertThat(delivery.get("status").asText()).isEqualTo("delivered");
+            String id = doc.get("id").asText();
+            assertThat(delivery.path("digest").asText(null)).as("the digest %s went out in", id)
+                    .isEqualTo(id.equals(onDigestChannel.get(0)) ? null : digest.get("id").asText());
+        });
+
         run(replay(posts, ReplaySpeed.AS_FAST_AS_POSSIBLE));
 
         assertThat(received).as("a replay sends nothing again").containsExactlyElementsOf(firstRun);
+        assertThat(receivedOnDigestChannel).as("nor on the digest channel").hasSize(2);
     }
 
     private void run(Source<io.spikewatch.schema.RawRecord, ?, ?> source) throws Exception {
         String rules = Files.readString(resource("alerts/job-rules.yaml"), StandardCharsets.UTF_8)
-                .replace("WEBHOOK_URL", "http://127.0.0.1:" + webhook.getAddress().getPort() + "/alerts");
+                .replace("WEBHOOK_URL", "http://127.0.0.1:" + webhook.getAddress().getPort() + "/alerts")
+                .replace("DIGEST_URL", "http://127.0.0.1:" + webhook.getAddress().getPort() + "/digest");
         String tracked = Files.readString(resource("monitor/tracked-entities.yaml"), StandardCharsets.UTF_8);
         AnnotatorConfig annotator = AnnotatorConfig.builder().trackedEntitiesYaml(tracked, "tracked-entities.yaml").build();
         ElasticsearchSink<IndexDocument> sink = TestSinks.into(elasticsearch, indices);
@@ -140,6 +167,15 @@ class AlertingITCase {
             }
         }
         return Files.write(dir.resolve("posts.ndjson"), lines, StandardCharsets.UTF_8);
+    }
+
+    private static JsonNode digestChannelDelivery(JsonNode alert) {
+        for (JsonNode delivery : alert.get("deliveries")) {
+            if (delivery.get("channel").asText().equals("digest-hook")) {
+                return delivery;
+            }
+        }
+        throw new AssertionError("no delivery to digest-hook in " + alert);
     }
 
     private List<JsonNode> recordedAlerts() throws IOException {
