@@ -79,6 +79,11 @@ public final class RunCommand implements Callable<Integer> {
             description = "With --kafka-bootstrap: read up to the latest offsets as they are at the start, then end (a backfill); without it the job runs until stopped.")
     boolean untilLatest;
 
+    @Option(names = "--idle-after", paramLabel = "DURATION",
+            description = "With --kafka-bootstrap: how long a partition may be silent before it stops holding event time back "
+                    + "(a live one moves it on with the clock), ISO-8601; PT0S never (default: PT30S).")
+    Duration idleAfter;
+
     @Option(names = "--format", defaultValue = RawRecord.NDJSON, paramLabel = "FORMAT",
             description = "The format of every input, one record a line or a Kafka message: ndjson (ours), x-api-v2, bluesky-jetstream, mastodon, or press-feed (Kafka only) (default: ${DEFAULT-VALUE}).")
     String format;
@@ -138,7 +143,7 @@ public final class RunCommand implements Callable<Integer> {
                 .allowedLateness(allowedLateness)
                 .annotationCache(annotatorOptions.cacheSettings())
                 .indexPending(pending.indexPending())
-                .sourceIdleness(kafka == null ? MonitorSettings.DEFAULT_SOURCE_IDLENESS : KAFKA_SOURCE_IDLENESS)
+                .sourceIdleness(sourceIdleness(kafka))
                 .inputFormats(inputFormats())
                 .build();
         AlertingSettings alerting = alertRules == null ? null
@@ -166,6 +171,21 @@ public final class RunCommand implements Callable<Integer> {
             printer.deadLetters(summary);
         }
         return 0;
+    }
+
+    /** How long a silent source split waits before it is idle: {@code --idle-after} with Kafka; files are never idle. */
+    Duration sourceIdleness(KafkaSettings kafka) {
+        if (kafka == null) {
+            return MonitorSettings.DEFAULT_SOURCE_IDLENESS;
+        }
+        if (idleAfter == null) {
+            return KAFKA_SOURCE_IDLENESS;
+        }
+        if (idleAfter.isNegative()) {
+            throw new ParameterException(spec.commandLine(), "--idle-after: expected a duration of zero (never idle) or more, but was "
+                    + idleAfter);
+        }
+        return idleAfter;
     }
 
     /** The formats of {@code --format} and {@code --statements-format}; a wrong name is an error naming the option. */
@@ -218,6 +238,9 @@ public final class RunCommand implements Callable<Integer> {
             }
             if (untilLatest) {
                 throw new ParameterException(spec.commandLine(), "--until-latest needs --kafka-bootstrap");
+            }
+            if (idleAfter != null) {
+                throw new ParameterException(spec.commandLine(), "--idle-after needs --kafka-bootstrap");
             }
             return null;
         }

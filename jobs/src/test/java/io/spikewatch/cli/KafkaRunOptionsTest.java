@@ -2,7 +2,13 @@ package io.spikewatch.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.spikewatch.kafka.KafkaSettings;
+import io.spikewatch.monitor.MonitorSettings;
+import io.spikewatch.replay.ReplaySpeed;
+import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 /** The run command's choice between files and Kafka, refused before anything is started. */
 class KafkaRunOptionsTest {
@@ -38,6 +44,26 @@ class KafkaRunOptionsTest {
         assertThat(result.exitCode()).isNotZero();
         assertThat(result.errors()).contains("--posts-topic and --statements-topic need --kafka-bootstrap");
         assertThat(CommandRun.of("run", "--in", "posts.ndjson", "--until-latest").errors()).contains("--until-latest needs --kafka-bootstrap");
+        assertThat(CommandRun.of("run", "--in", "posts.ndjson", "--idle-after", "PT1M").errors()).contains("--idle-after needs --kafka-bootstrap");
+    }
+
+    @Test
+    void theIdlenessOfKafkaPartitionsIsAnOption() {
+        KafkaSettings kafka = new KafkaSettings("localhost:9092", List.of("posts"), KafkaSettings.DEFAULT_GROUP_ID);
+
+        assertThat(parsed().sourceIdleness(kafka)).isEqualTo(Duration.ofSeconds(30));
+        assertThat(parsed("--idle-after", "PT2M").sourceIdleness(kafka)).isEqualTo(Duration.ofMinutes(2));
+        assertThat(parsed("--idle-after", "PT0S").sourceIdleness(kafka)).as("never idle").isZero();
+        assertThat(parsed().sourceIdleness(null)).as("files").isEqualTo(MonitorSettings.DEFAULT_SOURCE_IDLENESS);
+        CommandRun negative = CommandRun.of("run", "--kafka-bootstrap", "localhost:9092", "--posts-topic", "posts", "--idle-after", "PT-5S");
+        assertThat(negative.exitCode()).isNotZero();
+        assertThat(negative.errors()).contains("--idle-after: expected a duration of zero (never idle) or more, but was PT-5S");
+    }
+
+    private static RunCommand parsed(String... args) {
+        RunCommand command = new RunCommand();
+        new CommandLine(command).registerConverter(ReplaySpeed.class, ReplaySpeed::parse).parseArgs(args);
+        return command;
     }
 
     @Test
