@@ -69,30 +69,24 @@ public final class WebhookPayloads {
     }
 
     public static ObjectNode slack(AlertDigest digest) {
-        ObjectNode body = Json.MAPPER.createObjectNode();
-        body.put("text", digest.title());
-        ArrayNode blocks = body.putArray("blocks");
-        ObjectNode header = blocks.addObject().put("type", "header");
-        header.putObject("text").put("type", "plain_text").put("text", cut(digest.title(), SLACK_HEADER_MAX));
-        ObjectNode section = blocks.addObject().put("type", "section");
-        section.putObject("text").put("type", "mrkdwn").put("text", cut(escape(digest.text()), SLACK_SECTION_MAX));
-        ObjectNode context = blocks.addObject().put("type", "context");
-        context.putArray("elements").addObject().put("type", "mrkdwn").put("text", escape("digest " + digest.id()));
-        return body;
+        return slackMessage(digest.title(), digest.text(), "digest " + digest.id());
     }
 
     public static ObjectNode slack(Alert alert) {
+        return slackMessage(alert.title(), alert.text(), "rule " + alert.ruleName() + " · " + alert.seriesKey() + " · "
+                + alert.phase().name().toLowerCase(java.util.Locale.ROOT) + " · severity " + alert.severity() + " · alert " + alert.id());
+    }
+
+    /** {@code text} for the notification, then a header, a section and a context line. */
+    private static ObjectNode slackMessage(String title, String text, String context) {
         ObjectNode body = Json.MAPPER.createObjectNode();
-        body.put("text", alert.title());
+        body.put("text", title);
         ArrayNode blocks = body.putArray("blocks");
         ObjectNode header = blocks.addObject().put("type", "header");
-        header.putObject("text").put("type", "plain_text").put("text", cut(alert.title(), SLACK_HEADER_MAX));
+        header.putObject("text").put("type", "plain_text").put("text", cut(title, SLACK_HEADER_MAX));
         ObjectNode section = blocks.addObject().put("type", "section");
-        section.putObject("text").put("type", "mrkdwn").put("text", cut(escape(alert.text()), SLACK_SECTION_MAX));
-        ObjectNode context = blocks.addObject().put("type", "context");
-        context.putArray("elements").addObject().put("type", "mrkdwn").put("text", escape("rule " + alert.ruleName()
-                + " · " + alert.seriesKey() + " · " + alert.phase().name().toLowerCase(java.util.Locale.ROOT)
-                + " · severity " + alert.severity() + " · alert " + alert.id()));
+        section.putObject("text").put("type", "mrkdwn").put("text", cut(escape(text), SLACK_SECTION_MAX));
+        blocks.addObject().put("type", "context").putArray("elements").addObject().put("type", "mrkdwn").put("text", escape(context));
         return body;
     }
 
