@@ -40,6 +40,8 @@ import org.apache.flink.streaming.api.TimeDomain;
 import org.apache.flink.streaming.api.TimerService;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Delivers alerts to their channels, once: the alerts index is the record of what was delivered.
@@ -67,6 +69,8 @@ import org.apache.flink.util.Collector;
  * alerts still pass one notifier, in order.
  */
 public class NotifyAlerts extends KeyedProcessFunction<String, Alert, Void> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(NotifyAlerts.class);
 
     /** The key of every alert. */
     static final String ALL = "alerts";
@@ -224,6 +228,8 @@ public class NotifyAlerts extends KeyedProcessFunction<String, Alert, Void> {
                 : new AlertDigest(digest.id(), digest.channel(), List.copyOf(records.keySet()));
         Delivery delivery = notifier.deliver(toSend);
         digestsSent.inc();
+        LOG.info("Digest {} of {} alert(s) to channel {}: {}", digest.id(), toSend.alerts().size(), digest.channel(),
+                delivery.status().name().toLowerCase(java.util.Locale.ROOT));
         for (Map.Entry<Alert, ObjectNode> entry : records.entrySet()) {
             ArrayNode deliveries = Json.MAPPER.createArrayNode();
             for (JsonNode earlier : entry.getValue().path("deliveries")) {

@@ -13,12 +13,14 @@ import org.apache.flink.core.io.InputStatus;
 
 /**
  * A source that behaves like the one it wraps, except that its reader fails once, the first time
- * it has emitted {@code failAfter} records after at least one checkpoint completed: a task crash in
- * the middle of the stream, so the job restarts from that checkpoint. For tests in one JVM.
+ * it has emitted {@code failAfter} records after at least one checkpoint completed and while
+ * {@link #ARMED}: a task crash in the middle of the stream, so the job restarts from that
+ * checkpoint. For tests in one JVM; a test may disarm it until the moment it wants the crash.
  */
 final class FailOnceSource<SplitT extends SourceSplit, EnumT> extends ForwardingSource<RawRecord, SplitT, EnumT> {
 
     static final AtomicBoolean FAILED = new AtomicBoolean();
+    static final AtomicBoolean ARMED = new AtomicBoolean(true);
 
     private final int failAfter;
 
@@ -36,7 +38,7 @@ final class FailOnceSource<SplitT extends SourceSplit, EnumT> extends Forwarding
             @Override
             public InputStatus pollNext(ReaderOutput<RawRecord> output) throws Exception {
                 InputStatus status = delegate.pollNext(output);
-                if (status == InputStatus.MORE_AVAILABLE && ++emitted >= failAfter && checkpointed && FAILED.compareAndSet(false, true)) {
+                if (status == InputStatus.MORE_AVAILABLE && ++emitted >= failAfter && checkpointed && ARMED.get() && FAILED.compareAndSet(false, true)) {
                     throw new IllegalStateException("injected failure after " + emitted + " records");
                 }
                 return status;
