@@ -180,7 +180,7 @@ taskmanager:
       min: 64m
       max: 64m
     # CoreNLP's classes are loaded again for every job (the job jar's class loader), and a
-    # finished job's loader is not always collected: room for a few jobs' classes
+    # finished job's are unloaded only minutes after it ends: room for a few jobs' classes
     jvm-metaspace:
       size: 512m
 rest:

@@ -1,8 +1,6 @@
 package io.spikewatch.monitor;
 
 import io.spikewatch.annotate.CachingAnnotator;
-import io.spikewatch.annotate.CoreNlpPipelines;
-import io.spikewatch.annotate.SharedModels;
 import io.spikewatch.annotate.TextAnnotator;
 import io.spikewatch.index.IndexDocument;
 import io.spikewatch.index.IndexNames;
@@ -28,7 +26,6 @@ import org.apache.flink.util.OutputTag;
 public class AnnotateDocuments<T extends InputDocument> extends ProcessFunction<T, IndexDocument> {
 
     public static final OutputTag<Observation> OBSERVATIONS = new OutputTag<>("observations") {};
-    static final String RELEASE_MODELS_HOOK = "spikewatch-release-corenlp-models";
 
     private final AnnotatorFactory annotators;
     private final IndexNames indices;
@@ -43,13 +40,8 @@ public class AnnotateDocuments<T extends InputDocument> extends ProcessFunction<
 
     @Override
     public void open(OpenContext openContext) {
-        if (CoreNlpPipelines.class.getClassLoader() != ClassLoader.getSystemClassLoader()) {
-            // Loaded from a job jar on a session cluster: this job's class loader holds its own
-            // copy of the JVM-wide pipelines and caches. Drop them when Flink releases the loader,
-            // so the next job's copy does not come on top of this one's (a class loader can outlive
-            // its job, see README). From the class path (embedded runs, tests), they stay shared.
-            getRuntimeContext().registerUserCodeClassLoaderReleaseHookIfAbsent(RELEASE_MODELS_HOOK, SharedModels::release);
-        }
+        // from a job jar, this job's class loader holds its own copy of the JVM-wide models and caches
+        JobClassLoaderRelease.register(getRuntimeContext());
         annotator = annotators.create();
         failures = getRuntimeContext().getMetricGroup().counter("annotationFailures");
         if (annotator instanceof CachingAnnotator cache) {

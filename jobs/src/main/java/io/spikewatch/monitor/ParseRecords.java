@@ -32,6 +32,7 @@ public class ParseRecords extends ProcessFunction<RawRecord, Post> {
 
     @Override
     public void open(OpenContext openContext) {
+        JobClassLoaderRelease.register(getRuntimeContext());
         adapters = new FormatAdapterCache();
         rejected = getRuntimeContext().getMetricGroup().counter("recordsRejected");
         skipped = getRuntimeContext().getMetricGroup().counter("recordsSkipped");
