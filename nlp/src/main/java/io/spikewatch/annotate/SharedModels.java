@@ -9,11 +9,11 @@ public final class SharedModels {
     private SharedModels() {}
 
     /**
-     * Drops them all, so they can be collected. For a job whose classes are released while they may
-     * still be reachable (a Flink session cluster keeps a finished job's class loader, see the
-     * README): what those classes hold in static fields then stays with them, about 50 MiB of
-     * vectors, weights and lexicons besides the pipelines. Annotators built before keep working
-     * with what they hold; the next ones load everything again.
+     * Drops them all, so they can be collected. For a job whose classes are released on a Flink
+     * session cluster: the models are then gone at once, whether or not the job's class loader is
+     * still reachable from somewhere (see the README's known limits), about 50 MiB of vectors,
+     * weights and lexicons besides the pipelines. Annotators built before keep working with what
+     * they hold; the next ones load everything again.
      */
     public static void release() {
         AnnotationCaches.clear();
