@@ -1,6 +1,5 @@
 package io.spikewatch.alerts;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -12,11 +11,11 @@ import java.util.Map;
  *     {@code enabled: false}, or optional with an environment variable unset); the reason never
  *     holds a secret
  * @param rules in file order
- * @param digests the digest period of each enabled channel that has one ({@code digest:}); the
- *     others send every alert at once
+ * @param digests the digest of each enabled channel that has one ({@code digest:}); the others send
+ *     every alert at once
  */
 public record AlertConfig(Map<String, ChannelConfig> channels, Map<String, String> disabledChannels, List<AlertRule> rules,
-        Map<String, Duration> digests) {
+        Map<String, DigestSettings> digests) {
 
     public AlertConfig {
         channels = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(channels));

@@ -49,7 +49,7 @@ public final class AlertConfigParser {
     private static final Set<String> RULE_KEYS = Set.of("name", "scope", "type", "params", "min_severity", "cooldown",
             "renotify_every", "notify_end", "channels");
     private static final Set<String> SCOPE_KEYS = Set.of("entities", "query", "platforms", "kinds");
-    private static final Set<String> CHANNEL_COMMON_KEYS = Set.of("type", "enabled", "optional", "digest");
+    private static final Set<String> CHANNEL_COMMON_KEYS = Set.of("type", "enabled", "optional", "digest", "digest_wait");
     /** A digest period shorter than the alerts' own minute would never hold anything back. */
     static final Duration MIN_DIGEST = Duration.ofMinutes(1);
     private static final Set<String> WEBHOOK_KEYS = Set.of("url", "headers", "timeout");
@@ -110,7 +110,7 @@ public final class AlertConfigParser {
         checkKeys("", top, TOP_KEYS);
         Map<String, ChannelConfig> channels = new LinkedHashMap<>();
         Map<String, String> disabled = new LinkedHashMap<>();
-        Map<String, Duration> digests = new LinkedHashMap<>();
+        Map<String, DigestSettings> digests = new LinkedHashMap<>();
         Object channelsNode = top.get(KEY_CHANNELS);
         if (channelsNode != null) {
             if (!(channelsNode instanceof Map<?, ?> channelMap)) {
@@ -141,7 +141,7 @@ public final class AlertConfigParser {
     // ---- channels
 
     private void parseChannel(Object rawName, Object node, Map<String, ChannelConfig> channels, Map<String, String> disabled,
-            Map<String, Duration> digests) {
+            Map<String, DigestSettings> digests) {
         String name = String.valueOf(rawName);
         String where = "channels." + name;
         if (rawName instanceof Boolean) {
@@ -166,7 +166,7 @@ public final class AlertConfigParser {
         checkKeys(where + ": ", map, allowed);
         boolean enabled = bool(where, map, "enabled", true);
         boolean optional = bool(where, map, "optional", false);
-        Duration digest = digest(where, map);
+        DigestSettings digest = digest(where, map);
         if (digest != null) {
             digests.put(name, digest);
         }
@@ -271,17 +271,25 @@ public final class AlertConfigParser {
         return new ChannelConfig.Email(name, host, port, startTls, username, password, from, to, timeout(where, map));
     }
 
-    /** The channel's digest period, or null when it sends every alert at once (no key, or {@code never}). */
-    private Duration digest(String where, Map<?, ?> map) {
-        if (NEVER.equals(map.get("digest"))) {
+    /** The channel's digest, or null when it sends every alert at once (no key, or {@code never}). */
+    private DigestSettings digest(String where, Map<?, ?> map) {
+        Duration period = NEVER.equals(map.get("digest")) ? null : duration(where, map, "digest", null);
+        if (period == null) {
+            if (map.get("digest_wait") != null) {
+                throw error(where + ": key 'digest_wait': only a channel with a 'digest' period waits for one");
+            }
             return null;
         }
-        Duration digest = duration(where, map, "digest", null);
-        if (digest != null && digest.compareTo(MIN_DIGEST) < 0) {
+        if (period.compareTo(MIN_DIGEST) < 0) {
             throw error(where + ": key 'digest': expected at least " + DurationText.format(MIN_DIGEST)
-                    + " (alerts are raised a minute at a time), or 'never', but was " + DurationText.format(digest));
+                    + " (alerts are raised a minute at a time), or 'never', but was " + DurationText.format(period));
         }
-        return digest;
+        Duration wait = duration(where, map, "digest_wait", DigestSettings.DEFAULT_WAIT);
+        if (wait.isNegative() || wait.compareTo(period) > 0) {
+            throw error(where + ": key 'digest_wait': expected from 0s to the digest period (" + DurationText.format(period)
+                    + "), but was " + DurationText.format(wait));
+        }
+        return new DigestSettings(period, wait);
     }
 
     private Duration timeout(String where, Map<?, ?> map) {

@@ -12,8 +12,10 @@ import java.util.List;
  *
  * @param id {@code digest|CHANNEL|FIRST_ALERT_ID}, {@link #idOf}: each alert goes out in one digest per channel
  * @param alerts in the order they came
+ * @param opening the first alerts of a quiet channel (a single one goes out as itself), not those
+ *     held during a period after a message
  */
-public record AlertDigest(String id, String channel, List<Alert> alerts) {
+public record AlertDigest(String id, String channel, List<Alert> alerts, boolean opening) {
 
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
@@ -48,7 +50,7 @@ public record AlertDigest(String id, String channel, List<Alert> alerts) {
 
     /** One line: how many, raised over which minutes, and the most severe: the e-mail subject, the chat notification. */
     public String title() {
-        String count = alerts.size() == 1 ? "1 more alert" : alerts.size() + " more alerts";
+        String count = alerts.size() + (opening ? "" : " more") + (alerts.size() == 1 ? " alert" : " alerts");
         return count + " " + span() + " UTC; highest: " + highest().title();
     }
 

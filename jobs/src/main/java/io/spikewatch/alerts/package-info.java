@@ -30,10 +30,10 @@
  * <h3>Channels</h3>
  * A mapping of channel name (letters, digits, {@code . _ -}; quote names YAML reads as booleans,
  * such as {@code off}) to a channel. Every channel has {@code type} and may have
- * {@code enabled} (default true), {@code optional} (default false) and {@code digest} (a period of
- * at least 1m, or {@code never}, the default): the channel then sends an alert at once when it is
- * quiet and the alerts of the following period together, as one message
- * ({@link io.spikewatch.alerts.ChannelDigest}).
+ * {@code enabled} (default true), {@code optional} (default false), {@code digest} (a period of
+ * at least 1m, or {@code never}, the default) and {@code digest_wait} (15s): the channel then sends
+ * the first alerts of a quiet channel together after the wait, and the alerts of each following
+ * period together, as one message ({@link io.spikewatch.alerts.ChannelDigest}).
  * <table>
  *   <caption>channel types</caption>
  *   <tr><th>type</th><th>keys</th></tr>

@@ -106,7 +106,7 @@ public class NotifyAlerts extends KeyedProcessFunction<String, Alert, Void> {
         notifier = new Notifier(Notifier.channels(config, System.out, HttpClient.newHttpClient()),
                 DeliveryRetry.defaults(), clock, Notifier.Sleeper.THREAD);
         digests = new LinkedHashMap<>();
-        config.digests().forEach((channel, period) -> digests.put(channel, new ChannelDigest(channel, period)));
+        config.digests().forEach((channel, digest) -> digests.put(channel, new ChannelDigest(channel, digest)));
         digestStates = getRuntimeContext().getMapState(new MapStateDescriptor<>("channel-digests", Types.STRING,
                 JsonTypeInfo.of(ChannelDigest.State.class)));
         client = connection.createClient();
@@ -225,8 +225,9 @@ public class NotifyAlerts extends KeyedProcessFunction<String, Alert, Void> {
             return;
         }
         AlertDigest toSend = records.size() == digest.alerts().size() ? digest
-                : new AlertDigest(digest.id(), digest.channel(), List.copyOf(records.keySet()));
-        Delivery delivery = notifier.deliver(toSend);
+                : new AlertDigest(digest.id(), digest.channel(), List.copyOf(records.keySet()), digest.opening());
+        boolean alone = toSend.opening() && toSend.alerts().size() == 1;
+        Delivery delivery = alone ? single(toSend.alerts().get(0), toSend.channel()) : notifier.deliver(toSend);
         digestsSent.inc();
         LOG.info("Digest {} of {} alert(s) to channel {}: {}", digest.id(), toSend.alerts().size(), digest.channel(),
                 delivery.status().name().toLowerCase(java.util.Locale.ROOT));
@@ -238,10 +239,17 @@ public class NotifyAlerts extends KeyedProcessFunction<String, Alert, Void> {
                 }
             }
             deliveries.add(AlertDocuments.delivery(new Delivery(entry.getKey().id(), delivery.channel(), delivery.attempts(),
-                    delivery.status(), delivery.lastError(), delivery.firstAttemptAt(), delivery.finishedAt()), digest.id()));
+                    delivery.status(), delivery.lastError(), delivery.firstAttemptAt(), delivery.finishedAt()), alone ? null : digest.id()));
             entry.getValue().set("deliveries", deliveries);
             record(entry.getKey().id(), entry.getValue());
         }
+    }
+
+    /** An opening "digest" of one alert goes out as that alert. */
+    private Delivery single(Alert alert, String channel) {
+        sent.inc();
+        return notifier.deliver(new Alert(alert.id(), alert.ruleName(), alert.seriesKey(), alert.spike(), alert.phase(), alert.severity(),
+                alert.title(), alert.text(), List.of(channel), alert.createdAt())).get(0);
     }
 
     private void record(String alertId, ObjectNode document) throws java.io.IOException, InterruptedException {

@@ -266,7 +266,7 @@ class AlertChannelsITCase {
                 List.of("ops", "comms", "mail"), TestSpikes.minute(3));
 
         for (String channel : List.of("ops", "comms", "mail")) {
-            AlertDigest digest = new AlertDigest(AlertDigest.idOf(channel, first), channel, List.of(first, second));
+            AlertDigest digest = new AlertDigest(AlertDigest.idOf(channel, first), channel, List.of(first, second), false);
             assertThat(notifier.deliver(digest).status()).isEqualTo(DeliveryStatus.DELIVERED);
         }
 

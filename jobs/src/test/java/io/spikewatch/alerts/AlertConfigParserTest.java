@@ -145,7 +145,7 @@ class AlertConfigParserTest {
         rejects("channels:\n  c:\n    type: webhook\n    url: ftp://x\nrules: []\n",
                 "rules.yaml: channels.c: key 'url': expected an http:// or https:// URL");
         rejects("channels:\n  c:\n    type: console\n    url: http://x\nrules: []\n",
-                "rules.yaml: channels.c: unknown key 'url'; allowed keys are digest, enabled, optional, type");
+                "rules.yaml: channels.c: unknown key 'url'; allowed keys are digest, digest_wait, enabled, optional, type");
         rejects("channels:\n  m:\n    type: email\n    host: h\n    from: a@b\n    to: []\nrules: []\n",
                 "rules.yaml: channels.m: key 'to': expected at least one e-mail address");
         rejects("channels:\n  m:\n    type: email\n    host: h\n    from: a@b\n    to: [c@d]\n    username: u\nrules: []\n",
@@ -158,6 +158,10 @@ class AlertConfigParserTest {
         assertThatThrownBy(() -> parse("rules: [\n", ENV)).hasMessageStartingWith("rules.yaml: not valid YAML:");
         rejects("channels:\n  c:\n    type: console\n    digest: 30s\nrules: []\n",
                 "rules.yaml: channels.c: key 'digest': expected at least 1m (alerts are raised a minute at a time), or 'never', but was 30s");
+        rejects("channels:\n  c:\n    type: console\n    digest_wait: 5s\nrules: []\n",
+                "rules.yaml: channels.c: key 'digest_wait': only a channel with a 'digest' period waits for one");
+        rejects("channels:\n  c:\n    type: console\n    digest: 5m\n    digest_wait: 10m\nrules: []\n",
+                "rules.yaml: channels.c: key 'digest_wait': expected from 0s to the digest period (5m), but was 10m");
         rejects("channels:\n  c:\n    type: console\n    digest: 5\nrules: []\n",
                 "rules.yaml: channels.c: key 'digest': expected a duration with its unit (90s, 10m, 2h, 1d or PT10M), found the integer 5");
     }
@@ -168,7 +172,9 @@ class AlertConfigParserTest {
                 + "  quiet:\n    type: console\n    digest: never\n  muted:\n    type: console\n    enabled: false\n    digest: 1h\n"
                 + "rules: []\n", ENV);
 
-        assertThat(config.digests()).containsExactly(Map.entry("chat", Duration.ofMinutes(5)));
+        assertThat(config.digests()).containsExactly(Map.entry("chat", new DigestSettings(Duration.ofMinutes(5), DigestSettings.DEFAULT_WAIT)));
+        AlertConfig noWait = parse("channels:\n  chat:\n    type: console\n    digest: 10m\n    digest_wait: 0s\nrules: []\n", ENV);
+        assertThat(noWait.digests().get("chat")).isEqualTo(new DigestSettings(Duration.ofMinutes(10), Duration.ZERO));
     }
 
     @Test

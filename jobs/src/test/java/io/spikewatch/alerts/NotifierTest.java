@@ -158,7 +158,7 @@ class NotifierTest {
         var spike = TestSpikes.volume("all", EpisodePhase.ESCALATED, 80);
         Alert second = new Alert("a2", "rule", "all", spike, EpisodePhase.ESCALATED, 80, "Volume spike on all posts (severity 80)",
                 "text", List.of("scripted"), TestSpikes.minute(3));
-        AlertDigest digest = new AlertDigest(AlertDigest.idOf("scripted", alert("scripted")), "scripted", List.of(alert("scripted"), second));
+        AlertDigest digest = new AlertDigest(AlertDigest.idOf("scripted", alert("scripted")), "scripted", List.of(alert("scripted"), second), false);
         ScriptedChannel channel = new ScriptedChannel(transientError("HTTP 503"));
         Notifier notifier = new Notifier(Map.of("scripted", channel), DeliveryRetry.defaults(), clock, sleeper);
 
