@@ -32,6 +32,11 @@ public record Alert(
         channels = List.copyOf(channels);
     }
 
+    /** The same alert, for {@code only} of its channels. */
+    public Alert withChannels(List<String> only) {
+        return new Alert(id, ruleName, seriesKey, spike, phase, severity, title, text, only, createdAt);
+    }
+
     /** {@code RULE|SPIKE_ID|PHASE|SEQUENCE}: the sequence counts the alerts of one episode under one rule. */
     public static String idOf(String ruleName, Spike spike, EpisodePhase phase, int sequence) {
         return ruleName + "|" + spike.id() + "|" + phase.name().toLowerCase(Locale.ROOT) + "|" + sequence;

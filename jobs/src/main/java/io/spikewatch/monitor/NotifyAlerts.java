@@ -157,8 +157,7 @@ public class NotifyAlerts extends KeyedProcessFunction<String, Alert, Void> {
         }
         List<Delivery> deliveries = List.of();
         if (!alone.isEmpty()) {
-            deliveries = notifier.deliver(new Alert(alert.id(), alert.ruleName(), alert.seriesKey(), alert.spike(), alert.phase(),
-                    alert.severity(), alert.title(), alert.text(), alone, alert.createdAt()));
+            deliveries = notifier.deliver(alert.withChannels(alone));
             sent.inc();
         }
         ObjectNode document = AlertDocuments.alert(alert, deliveries);
@@ -227,10 +226,17 @@ public class NotifyAlerts extends KeyedProcessFunction<String, Alert, Void> {
         AlertDigest toSend = records.size() == digest.alerts().size() ? digest
                 : new AlertDigest(digest.id(), digest.channel(), List.copyOf(records.keySet()), digest.opening());
         boolean alone = toSend.opening() && toSend.alerts().size() == 1;
-        Delivery delivery = alone ? single(toSend.alerts().get(0), toSend.channel()) : notifier.deliver(toSend);
-        digestsSent.inc();
-        LOG.info("Digest {} of {} alert(s) to channel {}: {}", digest.id(), toSend.alerts().size(), digest.channel(),
-                delivery.status().name().toLowerCase(java.util.Locale.ROOT));
+        Delivery delivery;
+        if (alone) {
+            // an opening of one alert goes out as that alert
+            delivery = notifier.deliver(toSend.alerts().get(0).withChannels(List.of(toSend.channel()))).get(0);
+            sent.inc();
+        } else {
+            delivery = notifier.deliver(toSend);
+            digestsSent.inc();
+            LOG.info("Digest {} of {} alert(s) to channel {}: {}", digest.id(), toSend.alerts().size(), digest.channel(),
+                    delivery.status().name().toLowerCase(java.util.Locale.ROOT));
+        }
         for (Map.Entry<Alert, ObjectNode> entry : records.entrySet()) {
             ArrayNode deliveries = Json.MAPPER.createArrayNode();
             for (JsonNode earlier : entry.getValue().path("deliveries")) {
@@ -243,13 +249,6 @@ public class NotifyAlerts extends KeyedProcessFunction<String, Alert, Void> {
             entry.getValue().set("deliveries", deliveries);
             record(entry.getKey().id(), entry.getValue());
         }
-    }
-
-    /** An opening "digest" of one alert goes out as that alert. */
-    private Delivery single(Alert alert, String channel) {
-        sent.inc();
-        return notifier.deliver(new Alert(alert.id(), alert.ruleName(), alert.seriesKey(), alert.spike(), alert.phase(), alert.severity(),
-                alert.title(), alert.text(), List.of(channel), alert.createdAt())).get(0);
     }
 
     private void record(String alertId, ObjectNode document) throws java.io.IOException, InterruptedException {
