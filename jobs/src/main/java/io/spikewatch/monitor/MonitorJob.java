@@ -48,7 +48,7 @@ import org.apache.flink.util.clock.SystemClock;
  *                        ├─▶ read marks ─▶ annotation lag ◀─ observations (annotated event times)
  *                        └─▶ route to series ─▶ detect spikes (per series, per minute) ─┬─ spike documents ─▶ Elasticsearch
  *  observations ─▶ detect sentiment shifts (per series, per minute) ────────────────────┤
- *                                                            alerts (rules decide) ◀────┘─▶ notify (once, recorded)
+ *                                                            alerts (rules decide) ◀────┘─▶ notify (once, recorded; digests per channel)
  * </pre>
  *
  * <p><b>Overload.</b> When the input outpaces CoreNLP, backpressure slows the indexing path's
