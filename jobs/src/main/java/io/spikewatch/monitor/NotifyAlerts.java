@@ -62,8 +62,9 @@ import org.slf4j.LoggerFactory;
  * <p><b>Digests.</b> A channel with a digest period ({@link ChannelDigest}) gets an alert at once
  * when it is quiet; alerts that come during its period are recorded as {@code held} (naming the
  * digest they wait for) and kept in Flink state, so a restart loses none, and go out as one
- * digest when the period ends (a processing-time timer), or when a bounded input ends (an
- * event-time timer at the end of time: Flink drops processing-time timers then). Before a digest is sent, the records of its alerts are read again and alerts already delivered
+ * digest when the period ends (a processing-time timer; periods are measured on Flink's processing
+ * time), or when a bounded input ends (an event-time timer at the end of time: Flink drops
+ * processing-time timers then). Before a digest is sent, the records of its alerts are read again and alerts already delivered
  * on the channel are left out; after, each alert's record gets the digest's delivery in place of
  * {@code held}. The stream is keyed by one constant, {@link #ALL}, only for Flink's timers: all
  * alerts still pass one notifier, in order.
@@ -91,7 +92,6 @@ public class NotifyAlerts extends KeyedProcessFunction<String, Alert, Void> {
     private transient Counter digestsSent;
     private transient Map<String, ChannelDigest> digests;
     private transient MapState<String, ChannelDigest.State> digestStates;
-    private transient Clock clock;
 
     public NotifyAlerts(AlertingSettings settings, ElasticsearchConnection connection, IndexNames indices) {
         this.settings = settings;
@@ -102,9 +102,8 @@ public class NotifyAlerts extends KeyedProcessFunction<String, Alert, Void> {
     @Override
     public void open(OpenContext openContext) {
         AlertConfig config = settings.rules();
-        clock = Clock.systemUTC();
         notifier = new Notifier(Notifier.channels(config, System.out, HttpClient.newHttpClient()),
-                DeliveryRetry.defaults(), clock, Notifier.Sleeper.THREAD);
+                DeliveryRetry.defaults(), Clock.systemUTC(), Notifier.Sleeper.THREAD);
         digests = new LinkedHashMap<>();
         config.digests().forEach((channel, digest) -> digests.put(channel, new ChannelDigest(channel, digest)));
         digestStates = getRuntimeContext().getMapState(new MapStateDescriptor<>("channel-digests", Types.STRING,
@@ -120,7 +119,7 @@ public class NotifyAlerts extends KeyedProcessFunction<String, Alert, Void> {
 
     @Override
     public void processElement(Alert alert, Context ctx, Collector<Void> out) throws Exception {
-        Instant now = clock.instant();
+        Instant now = Instant.ofEpochMilli(ctx.timerService().currentProcessingTime());
         ObjectNode earlier = recorded(alert.id());
         Set<String> done = new HashSet<>();
         ArrayNode kept = Json.MAPPER.createArrayNode();
@@ -169,7 +168,7 @@ public class NotifyAlerts extends KeyedProcessFunction<String, Alert, Void> {
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Void> out) throws Exception {
         boolean inputEnded = ctx.timeDomain() == TimeDomain.EVENT_TIME;
-        Instant now = clock.instant();
+        Instant now = Instant.ofEpochMilli(ctx.timerService().currentProcessingTime());
         for (ChannelDigest digest : digests.values()) {
             ChannelDigest.State state = digestState(digest.channel());
             ChannelDigest.Step step = inputEnded ? digest.flush(state) : digest.advance(state, now);
@@ -190,7 +189,7 @@ public class NotifyAlerts extends KeyedProcessFunction<String, Alert, Void> {
             return;
         }
         digestStates.put(digest.channel(), state);
-        timers.registerProcessingTimeTimer(state.periodEnd().toEpochMilli() + 1);
+        timers.registerProcessingTimeTimer(state.periodEnd().toEpochMilli());
         if (timers.currentWatermark() < END_OF_INPUT) {
             timers.registerEventTimeTimer(END_OF_INPUT);
         }
