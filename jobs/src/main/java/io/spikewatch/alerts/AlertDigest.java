@@ -7,8 +7,8 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Alerts held back on one channel during its digest period, sent as one message
- * ({@link ChannelDigest}). Its minutes are the event times the alerts were raised at.
+ * Alerts held back on one channel, sent as one message ({@link ChannelDigest}): the first alerts
+ * of a quiet channel, or those of a digest period. Its minutes are the event times the alerts were raised at.
  *
  * @param id {@code digest|CHANNEL|FIRST_ALERT_ID}, {@link #idOf}: each alert goes out in one digest per channel
  * @param alerts in the order they came

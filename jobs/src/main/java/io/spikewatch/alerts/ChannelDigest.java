@@ -103,7 +103,12 @@ public final class ChannelDigest {
         return new Step(new State(state.periodEnd(), List.of(), false), digestOf(state), false);
     }
 
+    /** The id of the digest the alerts held in {@code state} go out in (its first alert names it); null when none is held. */
+    public String heldFor(State state) {
+        return state.held().isEmpty() ? null : AlertDigest.idOf(channel, state.held().get(0));
+    }
+
     private AlertDigest digestOf(State state) {
-        return new AlertDigest(AlertDigest.idOf(channel, state.held().get(0)), channel, state.held(), state.opening());
+        return new AlertDigest(heldFor(state), channel, state.held(), state.opening());
     }
 }

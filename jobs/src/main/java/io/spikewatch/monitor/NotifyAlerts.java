@@ -142,7 +142,7 @@ public class NotifyAlerts extends KeyedProcessFunction<String, Alert, Void> {
                 send(step.due());
                 if (!done.contains(channel) && !step.sendNow()) {
                     held.add(AlertDocuments.delivery(new Delivery(alert.id(), channel, 0, DeliveryStatus.HELD, null, now, now),
-                            AlertDigest.idOf(channel, step.state().held().get(0))));
+                            digest.heldFor(step.state())));
                     continue;
                 }
             }

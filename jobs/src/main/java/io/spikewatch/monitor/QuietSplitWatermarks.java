@@ -62,13 +62,17 @@ final class QuietSplitWatermarks<T> implements WatermarkGenerator<T> {
 
     @Override
     public void onEvent(T event, long eventTimestamp, WatermarkOutput output) {
-        if (records.advance(eventTimestamp)) {
+        boolean advanced = records.advance(eventTimestamp);
+        if (advanced) {
             emit(records.watermark(), output);
         }
         lastRecordActivity = activity.relativeTimeMillis();
-        long highest = records.highestEventTime();
-        long lagNow = highest == Long.MIN_VALUE ? Long.MAX_VALUE : wall.absoluteTimeMillis() - highest;
-        lag = silent ? lagNow : Math.min(lag, lagNow);
+        // the lag only grows while the newest event time stays: it is smallest when a record raises it
+        if (advanced || silent) {
+            long highest = records.highestEventTime();
+            long lagNow = highest == Long.MIN_VALUE ? Long.MAX_VALUE : wall.absoluteTimeMillis() - highest;
+            lag = silent ? lagNow : Math.min(lag, lagNow);
+        }
         silent = false;
         idle = false;
     }
