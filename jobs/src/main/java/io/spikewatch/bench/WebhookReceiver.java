@@ -3,6 +3,7 @@ package io.spikewatch.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.spikewatch.alerts.WebhookPayloads;
 import io.spikewatch.schema.Json;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -22,9 +23,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The benchmark's alert endpoint: a JDK HTTP server on a free loopback port that accepts the
- * generic webhook payload ({@code spikewatch.alert/1}), answers 204 at once and then notes the
- * arrival, with how far annotation had got by then (asked after answering, so the question
- * never slows the delivery). A body it cannot read is kept as a rejection, then answered 400, so
+ * generic webhook payloads, an alert ({@code spikewatch.alert/1}) or a digest of alerts
+ * ({@code spikewatch.digest/1}, each of its alerts noted as an arrival with the digest's id),
+ * answers 204 at once and then notes the arrival, with how far annotation had got by then (asked
+ * after answering, so the question never slows the delivery). A body it cannot read is kept as a rejection, then answered 400, so
  * a sender that sees the 400 finds the rejection kept.
  */
 public final class WebhookReceiver implements AutoCloseable {
@@ -99,13 +101,20 @@ public final class WebhookReceiver implements AutoCloseable {
                 exchange.sendResponseHeaders(METHOD_NOT_ALLOWED, -1);
                 return;
             }
-            JsonNode body;
-            String id;
-            Instant spikeStart;
+            List<AlertArrival> received = new ArrayList<>();
             try {
-                body = Json.MAPPER.readTree(exchange.getRequestBody());
-                id = required(body, "id");
-                spikeStart = Instant.parse(required(body.path("spike"), "start"));
+                JsonNode body = Json.MAPPER.readTree(exchange.getRequestBody());
+                if (WebhookPayloads.DIGEST_SCHEMA.equals(body.path("schema").asText())) {
+                    String digestId = required(body, "id");
+                    if (!body.path("alerts").isArray() || body.path("alerts").isEmpty()) {
+                        throw new IllegalArgumentException("a digest without alerts");
+                    }
+                    for (JsonNode alert : body.path("alerts")) {
+                        received.add(arrival(alert, digestId, arrivedAt));
+                    }
+                } else {
+                    received.add(arrival(body, null, arrivedAt));
+                }
             } catch (IOException | IllegalArgumentException | DateTimeParseException e) {
                 synchronized (this) {
                     rejections.add("not a spikewatch alert: " + e.getMessage());
@@ -119,13 +128,21 @@ public final class WebhookReceiver implements AutoCloseable {
             try {
                 annotated = annotationProgress.get().orElse(null);
             } catch (RuntimeException e) {
-                LOG.warn("Alert {} arrived, but how far annotation had got is unknown: {}", id, e.getMessage());
+                LOG.warn("Alert {} arrived, but how far annotation had got is unknown: {}", received.get(0).alertId(), e.getMessage());
             }
             synchronized (this) {
-                arrivals.add(new AlertArrival(id, body.path("phase").asText(), spikeStart, arrivedAt, annotated));
+                for (AlertArrival arrival : received) {
+                    arrivals.add(arrival.withAnnotatedUpTo(annotated));
+                }
                 notifyAll();
             }
         }
+    }
+
+    /** An alert payload as an arrival, before the annotation progress is asked. */
+    private static AlertArrival arrival(JsonNode alert, String digestId, Instant arrivedAt) {
+        Instant spikeStart = Instant.parse(required(alert.path("spike"), "start"));
+        return new AlertArrival(required(alert, "id"), alert.path("phase").asText(), spikeStart, arrivedAt, null, digestId);
     }
 
     private static String required(JsonNode node, String field) {

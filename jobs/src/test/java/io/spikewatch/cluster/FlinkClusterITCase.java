@@ -28,8 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
  * Kafka broker into the real Elasticsearch, submitted with Flink's own client; then the same with
  * a fault in the middle of the stream. Every run must end with exactly the scenario's posts,
  * statements and dead letters indexed (ids equal to the input's, none missing, none extra),
- * exactly the alerts of the fault-free run recorded, each delivered once to the webhook, and the
- * job running.
+ * exactly the alerts of the fault-free run recorded, each delivered once to the webhook and once
+ * to a second webhook that gets them in one-minute digests (so the alerts a fault finds waiting
+ * for their digest in the job's state are held to the same bar), and the job running.
  *
  * <p>The first test is the fault-free run whose alerts the fault tests are held to; the tests
  * run in order on one cluster, each with indices, a consumer group and a webhook of its own.
@@ -47,6 +48,8 @@ class FlinkClusterITCase {
     static final Duration RECOVERY_TIMEOUT = Duration.ofMinutes(3);
     /** The savepoint test's second part: the 2024 evening (the first is the 2023 launch). */
     static final Instant SECOND_PART_FROM = Instant.parse("2024-01-01T00:00:00Z");
+    /** The digest channel's period (1 minute) and first wait (15 s), with room to spare. */
+    static final Duration DIGEST_TIMEOUT = Duration.ofMinutes(2);
 
     private final LocalElasticsearch elasticsearch = LocalElasticsearch.get();
     /** The broker with the whole scenario produced before the first test, and the cluster. */
@@ -84,6 +87,7 @@ class FlinkClusterITCase {
                     .as("sentiment shifts among them, which follow annotation").anyMatch(id -> id.contains("|sentiment_shift|"));
             expectedAlerts = alerts;
             assertDeliveredOnce(run, expectedAlerts);
+            assertThat(run.digestsReceived()).as("digests sent by the digest channel").isNotEmpty();
             assertThat(services.cluster().rest().failovers(run.jobId())).as("failovers of a run without faults").isZero();
             assertThat(services.cluster().rest().runningWithAllTasks(run.jobId())).isTrue();
         }
@@ -206,6 +210,12 @@ class FlinkClusterITCase {
         assertThat(run.webhookRejections()).isEmpty();
         assertThat(new TreeSet<>(deliveries.keySet())).as("alerts delivered to the webhook").isEqualTo(new TreeSet<>(alerts));
         assertThat(deliveries).as("deliveries per alert").allSatisfy((id, times) -> assertThat(times).as(id).isOne());
+
+        await("every alert on the digest channel", DIGEST_TIMEOUT, () -> run.digestChannelDeliveries().keySet().containsAll(alerts));
+        Map<String, Integer> inDigests = run.digestChannelDeliveries();
+        assertThat(run.digestWebhookRejections()).isEmpty();
+        assertThat(new TreeSet<>(inDigests.keySet())).as("alerts delivered to the digest channel").isEqualTo(new TreeSet<>(alerts));
+        assertThat(inDigests).as("deliveries per alert on the digest channel").allSatisfy((id, times) -> assertThat(times).as(id).isOne());
     }
 
     private Set<String> fromTheFaultFreeRun() {

@@ -40,8 +40,8 @@ import org.apache.kafka.common.TopicPartition;
 
 /**
  * One submission of the monitor job jar to the cluster over the seed scenario's topics, into
- * indices and a consumer group of its own, with its alerts posted to a webhook receiver of its
- * own; and what the tests check of it: the documents in Elasticsearch, the alerts recorded and
+ * indices and a consumer group of its own, with its alerts posted to two webhook receivers of its
+ * own (one gets each alert as it comes, the other in digests); and what the tests check of it: the documents in Elasticsearch, the alerts recorded and
  * delivered, the consumer groups' offsets, the job's state.
  */
 final class MonitorJobOnCluster implements AutoCloseable {
@@ -61,6 +61,8 @@ final class MonitorJobOnCluster implements AutoCloseable {
     private final IndexNames indices;
     private final String groupId;
     private final WebhookReceiver webhook;
+    /** The receiver of the channel that sends digests. */
+    private final WebhookReceiver digestWebhook;
     private final Path workDir;
     private String jobId;
 
@@ -74,6 +76,7 @@ final class MonitorJobOnCluster implements AutoCloseable {
         this.groupId = "cluster-it-" + runName;
         this.workDir = Files.createDirectories(workDir.resolve(runName));
         this.webhook = new WebhookReceiver(Clock.systemUTC(), Optional::empty);
+        this.digestWebhook = new WebhookReceiver(Clock.systemUTC(), Optional::empty);
     }
 
     IndexNames indices() {
@@ -84,10 +87,11 @@ final class MonitorJobOnCluster implements AutoCloseable {
         return jobId;
     }
 
-    /** Writes the rules file (the test rules, plus {@code extraRules} if not empty) pointing at this run's receiver. */
+    /** Writes the rules file (the test rules, plus {@code extraRules} if not empty) pointing at this run's receivers. */
     Path rulesFile(String fileName, String extraRules) {
         try {
-            String yaml = resource("cluster/alert-rules.yaml").replace("@WEBHOOK_URL@", webhook.url().toString()) + extraRules;
+            String yaml = resource("cluster/alert-rules.yaml").replace("@WEBHOOK_URL@", webhook.url().toString())
+                    .replace("@DIGEST_URL@", digestWebhook.url().toString()) + extraRules;
             return Files.writeString(workDir.resolve(fileName), yaml, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -295,15 +299,39 @@ final class MonitorJobOnCluster implements AutoCloseable {
 
     /** How many times each alert arrived at this run's webhook. */
     Map<String, Integer> deliveries() {
-        Map<String, Integer> counts = new TreeMap<>();
-        for (AlertArrival arrival : webhook.arrivals()) {
-            counts.merge(arrival.alertId(), 1, Integer::sum);
-        }
-        return counts;
+        return countsById(webhook.arrivals());
     }
 
     List<String> webhookRejections() {
         return webhook.rejections();
+    }
+
+    /** How many times each alert arrived at the digest channel's webhook, as itself or in a digest. */
+    Map<String, Integer> digestChannelDeliveries() {
+        return countsById(digestWebhook.arrivals());
+    }
+
+    /** The ids of the digests the digest channel's webhook received. */
+    Set<String> digestsReceived() {
+        Set<String> digests = new TreeSet<>();
+        for (AlertArrival arrival : digestWebhook.arrivals()) {
+            if (arrival.digestId() != null) {
+                digests.add(arrival.digestId());
+            }
+        }
+        return digests;
+    }
+
+    List<String> digestWebhookRejections() {
+        return digestWebhook.rejections();
+    }
+
+    private static Map<String, Integer> countsById(List<AlertArrival> arrivals) {
+        Map<String, Integer> counts = new TreeMap<>();
+        for (AlertArrival arrival : arrivals) {
+            counts.merge(arrival.alertId(), 1, Integer::sum);
+        }
+        return counts;
     }
 
     // ------------------------------------------------------------------ Kafka
@@ -350,6 +378,7 @@ final class MonitorJobOnCluster implements AutoCloseable {
             cancel();
         } finally {
             webhook.close();
+            digestWebhook.close();
         }
     }
 
