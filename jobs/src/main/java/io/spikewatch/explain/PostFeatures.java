@@ -14,7 +14,9 @@ import java.util.Set;
  * NLP on every post).
  *
  * <p>Terms are unigrams, bigrams of two content words, and trigrams whose middle word may be a
- * function word ("unable to join"), so the phrases people repeat during a spike surface whole.
+ * function word ("unable to join"), so the phrases people repeat during a spike surface whole. A
+ * phrase does not end in a possessive: "ahead of tonight's" lacks what it was about ("musk's
+ * interview" is a phrase, "tonight's" a word).
  */
 public record PostFeatures(Set<String> terms, Set<String> hashtags, Set<String> handles, Set<String> entities) {
 
@@ -52,15 +54,19 @@ public record PostFeatures(Set<String> terms, Set<String> hashtags, Set<String> 
             }
             terms.add(first);
             String second = i + 1 < words.size() ? words.get(i + 1) : null;
-            if (isContent(second)) {
+            if (isContent(second) && !isPossessive(second)) {
                 terms.add(first + " " + second);
             }
             String third = i + 2 < words.size() ? words.get(i + 2) : null;
-            if (second != null && isContent(third) && !isContent(second)) {
+            if (second != null && isContent(third) && !isContent(second) && !isPossessive(third)) {
                 terms.add(first + " " + second + " " + third);
             }
         }
         return new PostFeatures(terms, hashtags, handles, tracked.namedIn(text));
+    }
+
+    private static boolean isPossessive(String word) {
+        return word.endsWith("'s");
     }
 
     private static boolean isContent(String word) {
