@@ -120,16 +120,11 @@ public class NotifyAlerts extends KeyedProcessFunction<String, Alert, Void> {
     @Override
     public void processElement(Alert alert, Context ctx, Collector<Void> out) throws Exception {
         Instant now = Instant.ofEpochMilli(ctx.timerService().currentProcessingTime());
-        ObjectNode earlier = recorded(alert.id());
         Set<String> done = new HashSet<>();
         ArrayNode kept = Json.MAPPER.createArrayNode();
-        if (earlier != null) {
-            for (JsonNode delivery : earlier.path("deliveries")) {
-                if (DELIVERED.equals(delivery.path("status").asText())) {
-                    done.add(delivery.path("channel").asText());
-                    kept.add(delivery);
-                }
-            }
+        for (JsonNode delivery : deliveredEntries(recorded(alert.id()))) {
+            done.add(delivery.path("channel").asText());
+            kept.add(delivery);
         }
         List<String> alone = new ArrayList<>();
         ArrayNode held = Json.MAPPER.createArrayNode();
@@ -207,13 +202,8 @@ public class NotifyAlerts extends KeyedProcessFunction<String, Alert, Void> {
         Map<Alert, ObjectNode> records = new LinkedHashMap<>();
         for (Alert alert : digest.alerts()) {
             ObjectNode record = recorded(alert.id());
-            boolean delivered = false;
-            if (record != null) {
-                for (JsonNode delivery : record.path("deliveries")) {
-                    delivered |= digest.channel().equals(delivery.path("channel").asText())
-                            && DELIVERED.equals(delivery.path("status").asText());
-                }
-            }
+            boolean delivered = deliveredEntries(record).stream()
+                    .anyMatch(delivery -> digest.channel().equals(delivery.path("channel").asText()));
             if (!delivered) {
                 records.put(alert, record != null ? record : AlertDocuments.alert(alert, List.of()));
             }
@@ -243,8 +233,7 @@ public class NotifyAlerts extends KeyedProcessFunction<String, Alert, Void> {
                     deliveries.add(earlier);
                 }
             }
-            deliveries.add(AlertDocuments.delivery(new Delivery(entry.getKey().id(), delivery.channel(), delivery.attempts(),
-                    delivery.status(), delivery.lastError(), delivery.firstAttemptAt(), delivery.finishedAt()), alone ? null : digest.id()));
+            deliveries.add(AlertDocuments.delivery(delivery, alone ? null : digest.id()));
             entry.getValue().set("deliveries", deliveries);
             record(entry.getKey().id(), entry.getValue());
         }
@@ -253,6 +242,19 @@ public class NotifyAlerts extends KeyedProcessFunction<String, Alert, Void> {
     private void record(String alertId, ObjectNode document) throws java.io.IOException, InterruptedException {
         calls.send("recording the deliveries of alert " + alertId, () -> client.index(i -> i.index(indices.alerts()).id(alertId)
                 .withJson(new StringReader(document.toString()))));
+    }
+
+    /** The entries of an alert's record whose delivery succeeded; none for no record. */
+    private static List<JsonNode> deliveredEntries(ObjectNode record) {
+        List<JsonNode> delivered = new ArrayList<>();
+        if (record != null) {
+            for (JsonNode delivery : record.path("deliveries")) {
+                if (DELIVERED.equals(delivery.path("status").asText())) {
+                    delivered.add(delivery);
+                }
+            }
+        }
+        return delivered;
     }
 
     /** The alert's document as last recorded, or null when it was never recorded (or no alert ever was). */
