@@ -104,6 +104,7 @@ public final class AlertDocuments {
             putIfPresent(p, "platform", post.platform());
             putIfPresent(p, "author_handle", post.authorHandle());
             putIfPresent(p, "text", post.text());
+            putIfPresent(p, "lang", post.lang());
             if (post.createdAt() != null) {
                 p.put("created_at", post.createdAt().toString());
             }

@@ -39,7 +39,7 @@ public final class SpikeDocumentReader {
                 s.path("positive").asLong(), s.hasNonNull("mean") ? s.get("mean").asDouble() : null);
         List<TopPost> posts = new ArrayList<>();
         for (JsonNode p : e.path("top_posts")) {
-            posts.add(new TopPost(p.path("id").asText(), text(p, "platform"), text(p, "author_handle"), text(p, "text"),
+            posts.add(new TopPost(p.path("id").asText(), text(p, "platform"), text(p, "author_handle"), text(p, "text"), text(p, "lang"),
                     p.hasNonNull("created_at") ? Instant.parse(p.get("created_at").asText()) : null,
                     p.path("reposts").asLong(), p.path("reach").asLong()));
         }

@@ -106,7 +106,7 @@ public class BucketStats {
         long followers = post.author() == null || post.author().followers() == null ? 0 : post.author().followers();
         long reach = followers + post.engagement().views();
         String author = repost || post.author() == null ? null : post.author().handle();
-        return new TopPost(original, post.platform(), author, post.text(), post.createdAt(), post.engagement().reposts(), reach);
+        return new TopPost(original, post.platform(), author, post.text(), post.lang(), post.createdAt(), post.engagement().reposts(), reach);
     }
 
     /** Of two candidates for one original: the original itself (it names its author) when seen, else the wider reach. */
@@ -193,7 +193,7 @@ public class BucketStats {
         return candidates.values().stream()
                 .sorted(byImpact())
                 .limit(limit)
-                .map(p -> new TopPost(p.id(), p.platform(), p.authorHandle(), p.text(), p.createdAt(),
+                .map(p -> new TopPost(p.id(), p.platform(), p.authorHandle(), p.text(), p.lang(), p.createdAt(),
                         Math.max(p.reposts(), repostsOf.getOrDefault(p.id(), 0)), p.reach()))
                 .toList();
     }

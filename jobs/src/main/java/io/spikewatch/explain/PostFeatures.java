@@ -11,7 +11,8 @@ import java.util.Set;
  * What a post contributes to a spike's explanation, each counted once per post: its terms
  * (words and short phrases, lowercased, without function words), its hashtags and @handles, and
  * the tracked entities it names (found by alias, handle and hashtag; cheap enough to run ahead of
- * NLP on every post).
+ * NLP on every post). Function words are those of English and of the post's language
+ * ({@link Stopwords}): "vor dem Interview mit Trump" gives "interview mit trump", not "mit trump".
  *
  * <p>Terms are unigrams, bigrams of two content words, and trigrams whose middle word may be a
  * function word ("unable to join"), so the phrases people repeat during a spike surface whole. A
@@ -31,7 +32,12 @@ public record PostFeatures(Set<String> terms, Set<String> hashtags, Set<String> 
         entities = Set.copyOf(entities);
     }
 
-    public static PostFeatures of(String text, TrackedEntities tracked) {
+    /**
+     * @param lang the post's language tag, or null when not known (its function words are then
+     *     English only)
+     */
+    public static PostFeatures of(String text, String lang, TrackedEntities tracked) {
+        Stopwords stopwords = Stopwords.forLanguage(lang);
         Set<String> hashtags = new LinkedHashSet<>();
         Set<String> handles = new LinkedHashSet<>();
         List<String> words = new ArrayList<>();
@@ -43,22 +49,22 @@ public record PostFeatures(Set<String> terms, Set<String> hashtags, Set<String> 
                 handles.add(token);
                 words.add(null);
             } else {
-                words.add(token.isEmpty() ? null : token);
+                words.add(token.isEmpty() ? null : stopwords.withoutElision(token));
             }
         }
         Set<String> terms = new LinkedHashSet<>();
         for (int i = 0; i < words.size(); i++) {
             String first = words.get(i);
-            if (!isContent(first)) {
+            if (!isContent(first, stopwords)) {
                 continue;
             }
             terms.add(first);
             String second = i + 1 < words.size() ? words.get(i + 1) : null;
-            if (isContent(second) && !isPossessive(second)) {
+            if (isContent(second, stopwords) && !isPossessive(second)) {
                 terms.add(first + " " + second);
             }
             String third = i + 2 < words.size() ? words.get(i + 2) : null;
-            if (second != null && isContent(third) && !isContent(second) && !isPossessive(third)) {
+            if (second != null && isContent(third, stopwords) && !isContent(second, stopwords) && !isPossessive(third)) {
                 terms.add(first + " " + second + " " + third);
             }
         }
@@ -69,8 +75,8 @@ public record PostFeatures(Set<String> terms, Set<String> hashtags, Set<String> 
         return word.endsWith("'s");
     }
 
-    private static boolean isContent(String word) {
-        return word != null && word.length() >= MIN_WORD_LENGTH && !Stopwords.contains(word)
+    private static boolean isContent(String word, Stopwords stopwords) {
+        return word != null && word.length() >= MIN_WORD_LENGTH && !stopwords.contains(word)
                 && !word.chars().allMatch(Character::isDigit);
     }
 

@@ -84,7 +84,7 @@ public final class SpikeExplainer {
         List<TopPost> saysDriver = new ArrayList<>();
         List<TopPost> others = new ArrayList<>();
         for (TopPost post : byImpact) {
-            PostFeatures said = PostFeatures.of(post.text() == null ? "" : post.text(), TrackedEntities.empty());
+            PostFeatures said = PostFeatures.of(post.text() == null ? "" : post.text(), post.lang(), TrackedEntities.empty());
             List<String> words = new ArrayList<>(said.terms());
             words.addAll(said.hashtags());
             words.addAll(said.handles());

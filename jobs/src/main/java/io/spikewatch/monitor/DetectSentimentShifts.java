@@ -136,7 +136,7 @@ public class DetectSentimentShifts extends KeyedProcessFunction<String, Observat
             if (negatives == null) {
                 negatives = new BucketStats();
             }
-            negatives.add(negative.shown(), negative.repost(), observation.authorKey(), PostFeatures.of(negative.shown().text(), tracked));
+            negatives.add(negative.shown(), negative.repost(), observation.authorKey(), PostFeatures.of(negative.shown().text(), negative.shown().lang(), tracked));
             openNegatives.put(bucket, negatives);
         }
         ctx.timerService().registerEventTimeTimer(bucket + width);

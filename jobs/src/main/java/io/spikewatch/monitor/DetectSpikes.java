@@ -140,7 +140,7 @@ public class DetectSpikes extends KeyedCoProcessFunction<String, SeriesPost, Obs
             stats = new BucketStats();
         }
         if (!post.isStreamStart()) {
-            stats.add(post.post(), PostFeatures.of(post.post().text(), tracked));
+            stats.add(post.post(), PostFeatures.of(post.post().text(), post.post().lang(), tracked));
         }
         openBuckets.put(bucket, stats);
         ctx.timerService().registerEventTimeTimer(bucket + width);

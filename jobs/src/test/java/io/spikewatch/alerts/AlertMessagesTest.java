@@ -29,7 +29,7 @@ class AlertMessagesTest {
     void longTopPostsAreCutWithoutSplittingACharacter() {
         var explanation = TestSpikes.outageExplanation();
         String longText = "a".repeat(AlertMessages.MAX_TOP_POST_CHARS - 2) + "𝕏𝕏𝕏 and more";
-        var post = new io.spikewatch.spikes.TopPost("p", "x", "@someone", longText, TestSpikes.START, 0, 10);
+        var post = new io.spikewatch.spikes.TopPost("p", "x", "@someone", longText, "en", TestSpikes.START, 0, 10);
         var withLongPost = new io.spikewatch.spikes.SpikeExplanation(explanation.observed(), explanation.expected(),
                 explanation.uniqueAuthors(), explanation.sentiment(), List.of(), List.of(), List.of(), List.of(post));
         var spike = TestSpikes.of("all", io.spikewatch.spikes.SpikeKind.VOLUME, 50, 40, 10, withLongPost);

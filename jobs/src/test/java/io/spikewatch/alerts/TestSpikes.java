@@ -25,7 +25,7 @@ public final class TestSpikes {
                 List.of(new TermWeight("#TwitterBlackout", 41, 0.0, 41)),
                 List.of(new TermWeight("@elonmusk", 30, 1.0, 6)),
                 List.of(new TopPost("x-1823", "x", "elonmusk",
-                        "There appears to be a massive DDOS attack on 𝕏. Working on shutting it down.",
+                        "There appears to be a massive DDOS attack on 𝕏. Working on shutting it down.", "en",
                         START.plusSeconds(60), 21000, 195_000_000)));
     }
 

@@ -25,7 +25,7 @@ class SpikeDocumentReaderTest {
         SpikeExplanation explanation = new SpikeExplanation(120, 14.5, 97, new SentimentBreakdown(60, 30, 10, -0.41),
                 List.of(new TermWeight("ddos", 40, 0.1, 12.5), new TermWeight("outage", 22, 0.3, 4.0)),
                 List.of(new TermWeight("#xdown", 18, 0.0, 9.0)), List.of(new TermWeight("X (platform)", 70, 2.0, 3.1)),
-                List.of(new TopPost("x-1823", "x", "elonmusk", "There appears to be a massive DDOS attack on 𝕏.",
+                List.of(new TopPost("x-1823", "x", "elonmusk", "There appears to be a massive DDOS attack on 𝕏.", "en",
                         START.plusSeconds(30), 5200, 195_000_000L)));
         return new Spike("entity:X (platform)", SpikeKind.VOLUME, EpisodePhase.ESCALATED, START, START.plus(Duration.ofMinutes(3)),
                 null, 87, 120, 14.5, explanation);

@@ -60,7 +60,7 @@ class AnalystCommandsITCase {
                 T0.plusSeconds(300), 70, 9, 1.5, new SpikeExplanation(3, 1.5, 3, new SentimentBreakdown(2, 0, 1, -0.37),
                         List.of(new TermWeight("ddos attack", 2, 0.1, 6.25), new TermWeight("joke", 1, 0.0, 2.5)),
                         List.of(), List.of(new TermWeight("X (platform)", 1, 0.2, 1.8)),
-                        List.of(new TopPost("p4", "x", "a3", "ddos attack claim is a joke", T0.plusSeconds(200), 4, 1200)))));
+                        List.of(new TopPost("p4", "x", "a3", "ddos attack claim is a joke", "en", T0.plusSeconds(200), 4, 1200)))));
         spike(client, new Spike("all", SpikeKind.SENTIMENT_SHIFT, EpisodePhase.ENDED, T0.plusSeconds(180), T0.plusSeconds(180),
                 T0.plusSeconds(300), 30, 0.6, 0.2, null));
         client.indices().refresh(r -> r.index(indices.posts(), indices.metrics(), indices.spikes()));

@@ -18,7 +18,7 @@ class BucketStatsTest {
     private static void add(BucketStats stats, int id, String author, String text, String repostOf) {
         Post post = new Post("p" + id, "x", new Author(author, author, null, 10L), text, T0, "en", null, null, repostOf, null,
                 Engagement.NONE);
-        stats.add(post, PostFeatures.of(text, TrackedEntities.empty()));
+        stats.add(post, PostFeatures.of(text, "en", TrackedEntities.empty()));
     }
 
     /** A minute of {@code posts} posts by new authors, each with new words and a new hashtag beside the words of the surge. */
@@ -124,7 +124,7 @@ class BucketStatsTest {
         withOriginal.merge(reposts);
         Post original = new Post("orig", "x", new Author("reporter", "reporter", null, 5L), "The Space is glitching badly", T0, "en", null,
                 null, null, null, Engagement.NONE);
-        withOriginal.add(original, PostFeatures.of(original.text(), TrackedEntities.empty()));
+        withOriginal.add(original, PostFeatures.of(original.text(), original.lang(), TrackedEntities.empty()));
         assertThat(withOriginal.topPosts(1)).singleElement().satisfies(top -> {
             assertThat(top.authorHandle()).as("the original, though it reached fewer").isEqualTo("reporter");
             assertThat(top.reposts()).isEqualTo(2);

@@ -23,7 +23,7 @@ class PostFeaturesTest {
     @Test
     void findsPhrasesHashtagsHandlesAndTrackedEntities() {
         PostFeatures features = PostFeatures.of(
-                "Still UNABLE to join the Space 😤 @elonmusk fix X! #TwitterBlackout https://x.com/i/spaces/1", TRACKED);
+                "Still UNABLE to join the Space 😤 @elonmusk fix X! #TwitterBlackout https://x.com/i/spaces/1", "en", TRACKED);
 
         assertThat(features.terms()).contains("unable", "join", "unable to join", "space", "fix").doesNotContain("the", "to", "https");
         assertThat(features.hashtags()).containsExactly("#twitterblackout");
@@ -33,19 +33,44 @@ class PostFeaturesTest {
 
     @Test
     void noPhraseSpansPunctuationOrAnEmoji() {
-        assertThat(PostFeatures.of("on the Space, working on it 😤 great", TrackedEntities.empty()).terms())
+        assertThat(PostFeatures.of("on the Space, working on it 😤 great", "en", TrackedEntities.empty()).terms())
                 .contains("space", "working", "great").doesNotContain("space working", "working great");
     }
 
     @Test
     void noPhraseEndsInAPossessive() {
-        assertThat(PostFeatures.of("letter ahead of tonight's Musk's interview", TrackedEntities.empty()).terms())
+        assertThat(PostFeatures.of("letter ahead of tonight's Musk's interview", "en", TrackedEntities.empty()).terms())
                 .contains("letter", "tonight's", "musk's interview").doesNotContain("ahead of tonight's", "tonight's musk's");
     }
 
     @Test
     void keepsApostrophesInsideWordsAndDropsNumbers() {
         assertThat(PostFeatures.tokens("Musk’s 8 million listeners, isn't it?")).containsExactly("musk's", "8", "million", "listeners", "", "isn't", "it", "");
-        assertThat(PostFeatures.of("8 million listeners", TrackedEntities.empty()).terms()).containsExactlyInAnyOrder("million", "listeners", "million listeners");
+        assertThat(PostFeatures.of("8 million listeners", "en", TrackedEntities.empty()).terms()).containsExactlyInAnyOrder("million", "listeners", "million listeners");
+    }
+
+    @Test
+    void functionWordsAreThoseOfThePostsLanguageAndEnglish() {
+        assertThat(PostFeatures.of("Breton warnt Elon vor dem Interview mit Trump", "de", TrackedEntities.empty()).terms())
+                .contains("breton warnt", "interview", "trump", "interview mit trump")
+                .doesNotContain("vor", "dem", "mit", "mit trump", "elon vor");
+        assertThat(PostFeatures.of("la UE le manda una carta a Musk antes de la entrevista con the former president", "es-419",
+                TrackedEntities.empty()).terms())
+                .contains("carta", "entrevista", "former president")
+                .doesNotContain("la", "de", "con", "the", "entrevista con");
+        // in an English post, a German article is an English verb
+        assertThat(PostFeatures.of("they will die laughing", "en", TrackedEntities.empty()).terms()).contains("die", "die laughing");
+        assertThat(PostFeatures.of("die Space ist tot", "de", TrackedEntities.empty()).terms()).containsExactlyInAnyOrder("space", "tot", "space ist tot");
+    }
+
+    @Test
+    void anElisionIsCutOffTheWordItIsJoinedTo() {
+        assertThat(PostFeatures.of("Breton écrit à Musk avant l'entretien avec Trump, ça va chauffer", "fr", TrackedEntities.empty()).terms())
+                .contains("entretien", "écrit", "chauffer").doesNotContain("l'entretien", "ça", "avec", "avant");
+        assertThat(PostFeatures.of("quelqu'un a une bonne série à conseiller ?", "fr", TrackedEntities.empty()).terms())
+                .containsExactlyInAnyOrder("bonne", "série", "bonne série", "conseiller", "série à conseiller");
+        // an unknown language, or none: English function words only, words kept whole
+        assertThat(PostFeatures.of("avant l'entretien", null, TrackedEntities.empty()).terms()).contains("avant", "l'entretien");
+        assertThat(PostFeatures.of("avant l'entretien", "nl", TrackedEntities.empty()).terms()).contains("avant", "l'entretien");
     }
 }

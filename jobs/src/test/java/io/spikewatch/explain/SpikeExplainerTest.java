@@ -153,6 +153,6 @@ class SpikeExplainerTest {
     private static void add(BucketStats stats, String id, String author, String text, String repostOf, long followers) {
         Post post = new Post(id, "x", new Author(author, author, null, followers), text, T0, "en", null, null, repostOf, null,
                 Engagement.NONE);
-        stats.add(post, PostFeatures.of(text, TrackedEntities.empty()));
+        stats.add(post, PostFeatures.of(text, "en", TrackedEntities.empty()));
     }
 }

@@ -25,7 +25,7 @@ class JsonTypeSerializerTest {
     private static final Spike SPIKE = new Spike("entity:X (platform)", SpikeKind.VOLUME, EpisodePhase.STARTED, START, START, null, 62,
             412, 9.5, new SpikeExplanation(412, 9.5, 380, new SentimentBreakdown(71, 20, 9, -0.42),
                     List.of(new TermWeight("unable to join", 88, 0.1, 80)), List.of(new TermWeight("#twitterblackout", 41, 0, 41)),
-                    List.of(), List.of(new TopPost("x-1", "x", "elonmusk", "massive DDOS attack on 𝕏", START, 21000, 195_000_000))));
+                    List.of(), List.of(new TopPost("x-1", "x", "elonmusk", "massive DDOS attack on 𝕏", "en", START, 21000, 195_000_000))));
 
     @Test
     void anAlertWithItsSpikeAndExplanationSurvivesTheWireAndACheckpoint() throws Exception {

@@ -37,7 +37,7 @@ final class LivePageFixture {
             null, 72, 6, 0.5, new SpikeExplanation(6, 0.5, 5, new SentimentBreakdown(4, 1, 0, -0.55),
                     List.of(new TermWeight(SPIKE_TERM, 5, 0.01, 48.0), new TermWeight("unable to join", 3, 0.0, 30.0)),
                     List.of(new TermWeight("#TrumpOnX", 2, 0.0, 20.0)), List.of(new TermWeight(TOP_ENTITY, 6, 0.2, 9.5)),
-                    List.of(new TopPost("p-hostile", "x", "troll", HOSTILE_TEXT, MINUTE.plusSeconds(20), 40, 900_000))));
+                    List.of(new TopPost("p-hostile", "x", "troll", HOSTILE_TEXT, "en", MINUTE.plusSeconds(20), 40, 900_000))));
 
     private LivePageFixture() {}
 

@@ -185,7 +185,7 @@ class DetectSentimentShiftsTest {
 
     private static Observation observation(String author, boolean negative, String text, String originalId, boolean repost, long at) {
         // as BucketStats.shown gives it: a repost under its original's id, naming no author
-        NegativePost post = negative ? new NegativePost(new TopPost(originalId, "x", repost ? null : author, text, Instant.ofEpochMilli(at), 0, 100),
+        NegativePost post = negative ? new NegativePost(new TopPost(originalId, "x", repost ? null : author, text, "en", Instant.ofEpochMilli(at), 0, 100),
                 repost) : null;
         return new Observation(Observation.SCOPE_ALL, null, author, negative ? Sentiment.NEGATIVE : Sentiment.NEUTRAL,
                 negative ? -0.6 : 0.0, at, new String[0], post, Long.MIN_VALUE);
