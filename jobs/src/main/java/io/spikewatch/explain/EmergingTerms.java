@@ -22,7 +22,9 @@ import java.util.Map;
  * {@link #MIN_POSTS} posts is reported once, in an {@link SpikeKind#EMERGING} spike of the series
  * whose explanation lists the emerging keys with their lift against the (smoothed) baseline. A
  * key is not reported again for {@link #REPORT_AGAIN_AFTER}. Reports within {@link #WINDOW} of
- * each other belong to one episode (one spike id), so rules see one event, growing.
+ * each other belong to one episode (one spike id), so rules see one event, growing. Its top posts
+ * are the bucket's posts that say the emerging terms or hashtags first, as a spike's are
+ * ({@link SpikeExplainer}), not whatever else was reposted most in that minute.
  */
 public final class EmergingTerms {
 
@@ -79,8 +81,11 @@ public final class EmergingTerms {
             }
         }
         long strongest = mostPosts(entities, hashtags, terms);
+        List<TermWeight> topTerms = top(terms);
+        List<TermWeight> topHashtags = top(hashtags);
         SpikeExplanation explanation = new SpikeExplanation(bucket.posts, baseline.posts / Math.max(1, baseline.buckets),
-                bucket.uniqueAuthors(), SentimentBreakdown.NONE, top(terms), top(hashtags), top(entities), bucket.topPosts(LIMIT));
+                bucket.uniqueAuthors(), SentimentBreakdown.NONE, topTerms, topHashtags, top(entities),
+                SpikeExplainer.carriers(bucket.topPosts(BucketStats.MAX_KEPT), topTerms, topHashtags, LIMIT));
         int severity = (int) Math.min(100, Math.round(20 * Math.log(strongest) / Math.log(2)));
         Instant start = Instant.ofEpochMilli(state.episodeStartMillis);
         return new Spike(seriesKey, SpikeKind.EMERGING, EpisodePhase.STARTED, start, bucketStart, null, severity,

@@ -60,7 +60,7 @@ public final class SpikeExplainer {
                 topTerms,
                 topHashtags,
                 rank(spike.entities, spike.posts, baseline, "entity:").stream().limit(limit).toList(),
-                carriers(spike.topPosts(BucketStats.MAX_KEPT), topTerms, topHashtags));
+                carriers(spike.topPosts(BucketStats.MAX_KEPT), topTerms, topHashtags, limit));
     }
 
     /**
@@ -69,9 +69,9 @@ public final class SpikeExplainer {
      * posts that say any other of its top terms, handles or hashtags, then the rest, each group in
      * order of impact. Words are read as {@link PostFeatures} reads them, whole ("getting" does not
      * say "get"). A post reposted a lot during the spike but about something else (an older story
-     * still being shared) does not explain it.
+     * still being shared) does not explain it. Emerging terms name their posts the same way.
      */
-    private List<TopPost> carriers(List<TopPost> byImpact, List<TermWeight> terms, List<TermWeight> hashtags) {
+    static List<TopPost> carriers(List<TopPost> byImpact, List<TermWeight> terms, List<TermWeight> hashtags, int limit) {
         Set<String> headline = new HashSet<>();
         Set<String> drivers = new HashSet<>();
         for (List<TermWeight> kind : List.of(terms, hashtags)) {
