@@ -29,10 +29,15 @@ public record AlertLatencyResult(String name, double surgeRate, double capacityM
     /**
      * Posts annotated in a wall-clock time, out of the posts offered to annotation by then.
      *
-     * @param posts annotated and indexed
+     * @param posts annotated and indexed, or left out of an overload sample and indexed
      * @param offered emitted by the replay by then
+     * @param outOfSample of {@code posts}, those left out of an overload sample (no CoreNLP)
      */
-    public record Throughput(long posts, long offered, Duration elapsed) {
+    public record Throughput(long posts, long offered, Duration elapsed, long outOfSample) {
+
+        public Throughput(long posts, long offered, Duration elapsed) {
+            this(posts, offered, elapsed, 0);
+        }
 
         /** Share of the offered posts left waiting above which annotation counts as saturated. */
         static final double SATURATED_BACKLOG = 0.1;

@@ -14,7 +14,8 @@ import java.util.function.Supplier;
 
 /**
  * How far annotation has got, in event time: the newest {@code created_at} among the annotated
- * posts indexed so far (a pending post, indexed ahead of annotation, does not count). The index is
+ * posts indexed so far (a pending post, indexed ahead of annotation, does not count; a post left out
+ * of an overload sample does, since the annotation step has passed it). The index is
  * refreshed first, so the answer trails annotation only by the sink's buffering (at most its
  * one-second flush interval).
  */
@@ -25,6 +26,8 @@ public final class IndexedPostsProgress implements Supplier<Optional<Instant>> {
     private static final int NOT_FOUND = 404;
     private static final Query NOT_PENDING = Query.of(q -> q.bool(b -> b.mustNot(n -> n.term(t -> t
             .field("annotation.status").value(SearchDocuments.STATUS_PENDING)))));
+    private static final Query OUT_OF_SAMPLE = Query.of(q -> q.term(t -> t
+            .field("annotation.status").value(SearchDocuments.STATUS_OUT_OF_SAMPLE)));
 
     private final ElasticsearchClient client;
     private final String postsIndex;
@@ -38,9 +41,18 @@ public final class IndexedPostsProgress implements Supplier<Optional<Instant>> {
 
     /** Posts annotated and indexed so far (after a refresh); 0 when the index does not exist yet. */
     public long count() {
+        return count(NOT_PENDING);
+    }
+
+    /** Of those, the posts left out of an overload sample (indexed without CoreNLP). */
+    public long countOutOfSample() {
+        return count(OUT_OF_SAMPLE);
+    }
+
+    private long count(Query query) {
         try {
             client.indices().refresh(r -> r.index(postsIndex));
-            return client.count(c -> c.index(postsIndex).query(NOT_PENDING)).count();
+            return client.count(c -> c.index(postsIndex).query(query)).count();
         } catch (ElasticsearchException e) {
             if (e.status() == NOT_FOUND) {
                 return 0;

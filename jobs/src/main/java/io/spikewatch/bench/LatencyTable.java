@@ -38,8 +38,11 @@ public final class LatencyTable {
         StringBuilder sb = new StringBuilder();
         for (AlertLatencyResult r : results) {
             double jobRate = r.annotated().postsPerSecond();
-            sb.append(String.format(Locale.ROOT, "  %-9s the job annotated %,d of %,d posts in %.0f s: %.1f posts/s%s%n",
-                    r.name(), r.annotated().posts(), r.annotated().offered(), r.annotated().elapsed().toMillis() / 1000.0, jobRate,
+            sb.append(String.format(Locale.ROOT, "  %-9s the job annotated %,d of %,d posts in %.0f s%s: %.1f posts/s%s%n",
+                    r.name(), r.annotated().posts(), r.annotated().offered(), r.annotated().elapsed().toMillis() / 1000.0,
+                    r.annotated().outOfSample() == 0 ? ""
+                            : String.format(Locale.ROOT, " (%,d of them out of the overload sample: no CoreNLP)", r.annotated().outOfSample()),
+                    jobRate,
                     !r.annotated().saturated() ? " (kept up with the input)"
                             : String.format(Locale.ROOT, " (saturated: the job's capacity; the surge input was %.1fx that)",
                                     jobRate > 0 ? r.surgeRate() / jobRate : 0)));

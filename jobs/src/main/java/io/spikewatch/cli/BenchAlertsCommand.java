@@ -68,6 +68,9 @@ public final class BenchAlertsCommand implements Callable<Integer> {
     @Mixin
     PendingOptions pending;
 
+    @Mixin
+    OverloadOptions overloadSample;
+
     @Option(names = "--templates", paramLabel = "FILE",
             description = "NDJSON posts whose texts the scenario reuses (default: the seed scenario, generated).")
     Path templates;
@@ -91,7 +94,8 @@ public final class BenchAlertsCommand implements Callable<Integer> {
                 .annotationParallelism(parallelism)
                 .outOfOrderness(outOfOrderness)
                 .unalignedCheckpoints(!alignedCheckpoints)
-                .indexPending(pending.indexPending());
+                .indexPending(pending.indexPending())
+                .overloadSample(overloadSample.sample());
         if (capacity != null) {
             builder.capacity(capacity);
         }

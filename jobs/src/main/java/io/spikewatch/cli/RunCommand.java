@@ -98,6 +98,9 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     PendingOptions pending;
 
+    @Mixin
+    OverloadOptions overload;
+
     @Option(names = "--speed", defaultValue = "max", paramLabel = "max|Nx",
             description = "Replay speed: 'max' (as fast as possible) or a multiple of real time such as 60x (default: ${DEFAULT-VALUE}).")
     ReplaySpeed speed;
@@ -143,6 +146,7 @@ public final class RunCommand implements Callable<Integer> {
                 .allowedLateness(allowedLateness)
                 .annotationCache(annotatorOptions.cacheSettings())
                 .indexPending(pending.indexPending())
+                .overloadSample(overload.sample())
                 .sourceIdleness(sourceIdleness(kafka))
                 .inputFormats(inputFormats())
                 .build();

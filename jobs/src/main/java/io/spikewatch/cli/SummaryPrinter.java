@@ -111,10 +111,14 @@ public final class SummaryPrinter {
             return "none";
         }
         StringBuilder text = new StringBuilder();
-        counts.forEach((status, n) -> text.append(text.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%,d %s", n, status)));
-        if (counts.containsKey(SearchDocuments.STATUS_PENDING)) {
-            text.append(" (annotation has not reached them yet)");
-        }
+        counts.forEach((status, n) -> {
+            text.append(text.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%,d %s", n, status));
+            if (SearchDocuments.STATUS_PENDING.equals(status)) {
+                text.append(" (annotation has not reached them yet)");
+            } else if (SearchDocuments.STATUS_OUT_OF_SAMPLE.equals(status)) {
+                text.append(" (left out of the overload sample: tracked entities, no sentiment)");
+            }
+        });
         return text.toString();
     }
 

@@ -9,6 +9,7 @@ import io.spikewatch.index.IndexNames;
 import io.spikewatch.kafka.KafkaSettings;
 import io.spikewatch.monitor.AlertingSettings;
 import io.spikewatch.monitor.MonitorSettings;
+import io.spikewatch.monitor.OverloadSample;
 import io.spikewatch.replay.ReplaySpeed;
 import io.spikewatch.secrets.SecretReference;
 import io.spikewatch.secrets.SecretResolver;
@@ -58,7 +59,7 @@ public final class SpikewatchConfigLoader {
     private static final Set<String> TLS_KEYS = Set.of("ca_file");
     private static final Set<String> ALERTS_KEYS = Set.of("rules_file", "channels", "rules");
     private static final Set<String> JOB_KEYS = Set.of("parallelism", "out_of_orderness", "alert_out_of_orderness",
-            "allowed_lateness", "annotation_cache", "index_pending");
+            "allowed_lateness", "annotation_cache", "index_pending", "overload_sample", "overload_after");
 
     /**
      * A Kafka partition without records for this long stops holding the event-time watermark (a
@@ -347,6 +348,8 @@ public final class SpikewatchConfigLoader {
             builder.annotationCache(AnnotationCacheSettings.ofEntries(
                     job.integer("annotation_cache", AnnotationCacheSettings.DEFAULT_MAX_ENTRIES, 0)));
             builder.indexPending(job.bool("index_pending", MonitorSettings.DEFAULT_INDEX_PENDING));
+            builder.overloadSample(new OverloadSample(job.fraction("overload_sample", OverloadSample.OFF.rate(), 0, 1),
+                    notNegative(job, "overload_after", OverloadSample.DEFAULT_AFTER)));
         } catch (IllegalArgumentException e) {
             throw e.getMessage().startsWith(JOB + ".") ? e : new IllegalArgumentException(job.path() + ": " + e.getMessage());
         }

@@ -7,7 +7,8 @@ package io.spikewatch.metrics;
  * @param scope {@link #SCOPE_ALL} or {@link #SCOPE_ENTITY}
  * @param entity the canonical entity for an entity scope, else null
  * @param authorKey who wrote the post (for unique authors), or null when unknown
- * @param sentimentLabel negative, neutral or positive; null when the post could not be annotated
+ * @param sentimentLabel negative, neutral or positive; null when the post has no sentiment (its annotation failed, or
+ *     skipped sentiment: a language the models do not read, or left out of an overload sample)
  * @param sentimentScore the score in [-1, 1] (0 when not annotated)
  * @param eventTimeMillis the post's event time
  * @param negativeAbout in the overall scope, the tracked entities the post is negative about (its

@@ -8,7 +8,8 @@ import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 /**
  * A watermark strategy for a side input that must never hold an operator's event time back: its
  * watermark is always "as far as can be", so the operator's time is its main input's. Used for
- * annotated posts feeding the volume detector, which must not wait for NLP.
+ * annotated posts feeding the volume detector, which must not wait for NLP, and for the fast path's
+ * progress feeding the annotation step under an overload sample.
  */
 final class LateDataOnly {
 

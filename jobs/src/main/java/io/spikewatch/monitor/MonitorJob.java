@@ -43,9 +43,10 @@ import org.apache.flink.util.clock.SystemClock;
  *                   ├─ statements ─▶ annotate statements ─▶ statement documents ───────────────┼─▶ Elasticsearch
  *                   └─ dead letters ──────────────────────▶ dead-letter documents ─────────────┘
  *
- *  fast path (the same input read a second time, never waiting for NLP; on with pending indexing or alerting):
+ *  fast path (the same input read a second time, never waiting for NLP; on with pending indexing, alerting or an overload sample):
  *  fast source ─▶ parse ─┬─▶ pending post documents (create-if-absent) ─────────────────────────▶ Elasticsearch (pending)
- *                        ├─▶ read marks ─▶ annotation lag ◀─ observations (annotated event times)
+ *                        ├─▶ read marks ─┬─▶ annotation lag ◀─ observations (annotated event times)
+ *                        │               └─▶ annotate posts (with an overload sample: how far behind it is)
  *                        └─▶ route to series ─▶ detect spikes (per series, per minute) ─┬─ spike documents ─▶ Elasticsearch
  *  observations ─▶ detect sentiment shifts (per series, per minute) ────────────────────┤
  *                                                            alerts (rules decide) ◀────┘─▶ notify (once, recorded; digests per channel)
@@ -57,7 +58,9 @@ import org.apache.flink.util.clock.SystemClock;
  * counted on time. The annotated document replaces the pending one when annotation gets to it; a
  * pending document never replaces an annotated one ({@link PendingPosts}). The metrics count the
  * annotated posts only, each once. How far annotation trails is the {@code annotationLagMs} gauge
- * ({@link MeasureAnnotationLag}).
+ * ({@link MeasureAnnotationLag}). With an {@link OverloadSample} (off by default), a post more than
+ * a set event time behind the fast path gets CoreNLP only when its id is in the sample; the others
+ * are indexed with their tracked entities and counted without sentiment, so annotation catches up.
  */
 public final class MonitorJob {
 
@@ -121,10 +124,10 @@ public final class MonitorJob {
         DataStream<Statement> statements = posts.getSideOutput(ParseRecords.STATEMENTS);
         DataStream<DeadLetter> deadLetters = posts.getSideOutput(ParseRecords.DEAD_LETTERS);
 
-        SingleOutputStreamOperator<IndexDocument> postDocuments = posts.rebalance()
-                .process(new AnnotateDocuments<Post>(annotators, indices))
-                .name("annotate-posts").uid("annotate-posts")
-                .setParallelism(settings.annotationParallelism());
+        boolean fastPathNeeded = settings.indexPending() || alerting != null || settings.overloadSample().isOn();
+        DataStream<Post> fastPosts = fastPathNeeded ? fastPath(env) : null;
+        DataStream<ReadMark> marks = fastPathNeeded ? readMarks(fastPosts) : null;
+        SingleOutputStreamOperator<IndexDocument> postDocuments = annotatePosts(posts, marks);
         DataStream<IndexDocument> statementDocuments = statements
                 .process(new AnnotateDocuments<Statement>(annotators, indices))
                 .name("annotate-statements").uid("annotate-statements").setParallelism(1);
@@ -150,9 +153,8 @@ public final class MonitorJob {
 
         DataStream<Observation> observations = postDocuments.getSideOutput(AnnotateDocuments.OBSERVATIONS);
         DataStream<IndexDocument> documents = postDocuments.union(statementDocuments, metricDocuments, deadLetterDocuments);
-        if (settings.indexPending() || alerting != null) {
-            DataStream<Post> fastPosts = fastPath(env);
-            measureAnnotationLag(fastPosts, observations);
+        if (fastPathNeeded) {
+            measureAnnotationLag(marks, observations);
             if (settings.indexPending()) {
                 fastPosts.map(new IndexPendingPosts(annotators, indices))
                         .name("pending-post-documents").uid("pending-post-documents").setParallelism(1)
@@ -183,15 +185,44 @@ public final class MonitorJob {
     }
 
     /**
+     * The annotation step, on as many tasks as {@link MonitorSettings#annotationParallelism()}. With
+     * an {@link OverloadSample}, it also reads the fast path's progress, broadcast to every task and
+     * without a watermark of its own (the step's event time stays its posts'), to know how far
+     * behind it is.
+     */
+    private SingleOutputStreamOperator<IndexDocument> annotatePosts(DataStream<Post> posts, DataStream<ReadMark> marks) {
+        SingleOutputStreamOperator<IndexDocument> annotated;
+        if (settings.overloadSample().isOn()) {
+            DataStream<ReadMark> progress = marks.assignTimestampsAndWatermarks(LateDataOnly.strategy())
+                    .name("read-marks-without-watermark").uid("read-marks-without-watermark").setParallelism(1);
+            annotated = posts.rebalance().connect(progress.broadcast())
+                    .process(new AnnotateSampledPosts(annotators, settings.indices(), settings.overloadSample()));
+        } else {
+            annotated = posts.rebalance().process(new AnnotateDocuments<Post>(annotators, settings.indices()));
+        }
+        return annotated.name("annotate-posts").uid("annotate-posts").setParallelism(settings.annotationParallelism());
+    }
+
+    /**
+     * The fast path's progress, a few {@link ReadMark}s a second: the annotation lag is measured
+     * against it, and with an {@link OverloadSample} the annotation step learns from it how far
+     * behind it is. A few marks a second take many minutes to fill the network buffers in front of
+     * an input that an aligned checkpoint holds, so they do not hold the fast path back the way a
+     * full stream of posts would.
+     */
+    private static DataStream<ReadMark> readMarks(DataStream<Post> fastPosts) {
+        return fastPosts.transform("read-marks", TypeInformation.of(ReadMark.class), new MarkReadProgress())
+                .uid("read-marks").setParallelism(1);
+    }
+
+    /**
      * The {@code annotationLagMs} gauge: the fast path's progress against the event time of each
      * post annotated. The marks are a few a second: with aligned checkpoints this input is held
      * until the barrier on the annotated input has come through NLP's backlog, and marks at that
      * rate take many minutes to fill the network buffers in front of it, so they do not hold the
      * fast path back the way a full stream of posts would.
      */
-    private void measureAnnotationLag(DataStream<Post> fastPosts, DataStream<Observation> observations) {
-        DataStream<ReadMark> marks = fastPosts.transform("read-marks", TypeInformation.of(ReadMark.class), new MarkReadProgress())
-                .uid("read-marks").setParallelism(1);
+    private void measureAnnotationLag(DataStream<ReadMark> marks, DataStream<Observation> observations) {
         DataStream<Long> annotated = observations
                 .filter(observation -> Observation.SCOPE_ALL.equals(observation.scope()))
                 .name("annotated-posts").uid("annotated-posts")

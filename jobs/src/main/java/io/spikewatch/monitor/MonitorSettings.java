@@ -58,6 +58,7 @@ public final class MonitorSettings implements Serializable {
     private final boolean indexPending;
     private final Duration sourceIdleness;
     private final SourceFormats inputFormats;
+    private final OverloadSample overloadSample;
 
     private MonitorSettings(Builder b) {
         this.indices = b.indices;
@@ -71,6 +72,7 @@ public final class MonitorSettings implements Serializable {
         this.indexPending = b.indexPending;
         this.sourceIdleness = b.sourceIdleness;
         this.inputFormats = b.inputFormats;
+        this.overloadSample = b.overloadSample;
     }
 
     public static Builder builder() {
@@ -130,6 +132,11 @@ public final class MonitorSettings implements Serializable {
         return inputFormats;
     }
 
+    /** Which posts get CoreNLP while annotation is behind ({@link OverloadSample#OFF}, every post, by default). */
+    public OverloadSample overloadSample() {
+        return overloadSample;
+    }
+
     @Override
     public String toString() {
         return "MonitorSettings{indices=" + indices + ", outOfOrderness=" + outOfOrderness
@@ -137,7 +144,7 @@ public final class MonitorSettings implements Serializable {
                 + ", allowedLateness=" + allowedLateness + ", checkpointInterval=" + checkpointInterval
                 + ", annotationParallelism=" + annotationParallelism + ", unalignedCheckpoints=" + unalignedCheckpoints
                 + ", annotationCache=" + annotationCache + ", indexPending=" + indexPending
-                + ", sourceIdleness=" + sourceIdleness + ", inputFormats=" + inputFormats + "}";
+                + ", sourceIdleness=" + sourceIdleness + ", inputFormats=" + inputFormats + ", overloadSample=" + overloadSample + "}";
     }
 
     /** Builder whose setters validate; every setting has a named default. */
@@ -153,6 +160,7 @@ public final class MonitorSettings implements Serializable {
         private boolean indexPending = DEFAULT_INDEX_PENDING;
         private Duration sourceIdleness = DEFAULT_SOURCE_IDLENESS;
         private SourceFormats inputFormats = SourceFormats.ndjson();
+        private OverloadSample overloadSample = OverloadSample.OFF;
 
         public Builder indices(IndexNames indices) {
             this.indices = Objects.requireNonNull(indices, "indices");
@@ -216,6 +224,12 @@ public final class MonitorSettings implements Serializable {
         /** After how long without records a source split stops holding the watermark (see {@link #DEFAULT_SOURCE_IDLENESS}). */
         public Builder sourceIdleness(Duration value) {
             this.sourceIdleness = notNegative("source-idleness", value);
+            return this;
+        }
+
+        /** Which posts get CoreNLP while annotation is behind (see {@link OverloadSample}). */
+        public Builder overloadSample(OverloadSample value) {
+            this.overloadSample = Objects.requireNonNull(value, "overload-sample");
             return this;
         }
 

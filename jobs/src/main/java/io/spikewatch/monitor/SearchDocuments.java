@@ -23,6 +23,11 @@ public final class SearchDocuments {
     public static final String STATUS_OK = "ok";
     /** {@code annotation.status} of a document whose annotation failed ({@code annotation.error} says why). */
     public static final String STATUS_FAILED = "failed";
+    /**
+     * {@code annotation.status} of a post left out of the overload sample: no CoreNLP, its tracked
+     * entities by alias, no sentiment ({@code annotation.sample_rate} is the sample's rate).
+     */
+    public static final String STATUS_OUT_OF_SAMPLE = "out_of_sample";
 
     private SearchDocuments() {}
 
@@ -68,12 +73,15 @@ public final class SearchDocuments {
             doc.set("entity_sentiment", Json.MAPPER.valueToTree(annotation.entitySentiments()));
         }
         ObjectNode status = doc.putObject("annotation");
-        status.put("status", outcome.succeeded() ? STATUS_OK : STATUS_FAILED);
+        status.put("status", !outcome.succeeded() ? STATUS_FAILED : outcome.outOfSample() ? STATUS_OUT_OF_SAMPLE : STATUS_OK);
         status.put("annotator", annotator);
         if (!outcome.succeeded()) {
             status.put("error", outcome.error());
         } else if (outcome.sentimentSkipped() != null) {
             status.put("sentiment_skipped", outcome.sentimentSkipped());
+        }
+        if (outcome.outOfSample()) {
+            status.put("sample_rate", outcome.sampleRate());
         }
         doc.put("indexed_at", indexedAt.toString());
         return doc;

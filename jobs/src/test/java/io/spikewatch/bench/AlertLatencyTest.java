@@ -80,7 +80,11 @@ class AlertLatencyTest {
         assertThat(result.annotated().postsPerSecond()).isEqualTo(10.0);
         assertThat(result.annotated().saturated()).isTrue();
         assertThat(LatencyTable.alerts(List.of(result))).contains("100 of 400 posts").contains("saturated")
-                .contains("surge input was 5.0x that");
+                .contains("surge input was 5.0x that").doesNotContain("overload sample");
+        AlertLatencyResult sampled = AlertLatencyResult.of("overload", profile, SPEED, 5, arrivals, List.of(), log,
+                Duration.ofMinutes(2), new AlertLatencyResult.Throughput(400, 400, Duration.ofSeconds(10), 350),
+                Freshness.of(log, List.of()));
+        assertThat(LatencyTable.alerts(List.of(sampled))).contains("400 of 400 posts in 10 s (350 of them out of the overload sample");
         assertThat(LatencyTable.summary(List.of(result))).contains("overload").contains("50 (10.0x)").contains("1/1")
                 .contains("2.20s / 2.20s / 2.20s");
     }

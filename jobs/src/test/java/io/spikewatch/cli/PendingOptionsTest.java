@@ -17,6 +17,14 @@ class PendingOptionsTest {
     }
 
     @Test
+    void anOverloadSampleOutOfRangeIsRefusedNamingTheOption() {
+        CommandRun result = CommandRun.of("run", "--in", "missing.ndjson", "--overload-sample", "0");
+
+        assertThat(result.exitCode()).isNotZero();
+        assertThat(result.errors()).contains("--overload-sample: expected a number more than 0 and at most 1 but was 0.0");
+    }
+
+    @Test
     void onAndOffAreReadInAnyCaseAndOnIsTheDefault() {
         PendingOptions options = new PendingOptions();
         assertThat(options.indexPending()).isTrue();
@@ -43,6 +51,11 @@ class PendingOptionsTest {
 
         assertThat(SummaryPrinter.statuses(counts)).isEqualTo("29,950 ok, 3 failed, 47 pending (annotation has not reached them yet)");
         assertThat(SummaryPrinter.statuses(Map.of("ok", 300L))).isEqualTo("300 ok");
+        Map<String, Long> sampled = new LinkedHashMap<>();
+        sampled.put("out_of_sample", 9_000L);
+        sampled.put("ok", 1_000L);
+        assertThat(SummaryPrinter.statuses(sampled))
+                .isEqualTo("9,000 out_of_sample (left out of the overload sample: tracked entities, no sentiment), 1,000 ok");
         assertThat(SummaryPrinter.statuses(Map.of())).isEqualTo("none");
     }
 }

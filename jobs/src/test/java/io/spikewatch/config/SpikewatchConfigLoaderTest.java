@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.spikewatch.index.ElasticsearchConnection;
+import io.spikewatch.monitor.OverloadSample;
 import io.spikewatch.secrets.SecretResolver;
 import io.spikewatch.testing.SelfSignedCa;
 import java.io.IOException;
@@ -97,6 +98,8 @@ class SpikewatchConfigLoaderTest {
                   allowed_lateness: 2h
                   annotation_cache: 0
                   index_pending: false
+                  overload_sample: 0.1
+                  overload_after: 5m
                 """);
         assertThat(config.input().readsKafka()).isFalse();
         assertThat(config.input().files()).containsExactly(
@@ -111,6 +114,7 @@ class SpikewatchConfigLoaderTest {
         assertThat(config.settings().allowedLateness()).isEqualTo(Duration.ofHours(2));
         assertThat(config.settings().annotationCache().enabled()).isFalse();
         assertThat(config.settings().indexPending()).isFalse();
+        assertThat(config.settings().overloadSample()).isEqualTo(new OverloadSample(0.1, Duration.ofMinutes(5)));
         assertThat(config.settings().indices().posts()).isEqualTo("watch-posts");
         assertThat(config.connection().username()).isNull();
         assertThat(config.alerting()).isNull();
@@ -223,6 +227,10 @@ class SpikewatchConfigLoaderTest {
                         "job.parallelism: expected a whole number of at least 1, found the integer 0"),
                 Arguments.of(posts + es + "job: {allowed_lateness: -PT1M}\n",
                         "job.allowed_lateness: expected a duration of 0 or more"),
+                Arguments.of(posts + es + "job: {overload_sample: 0}\n",
+                        "job.overload_sample: expected a number more than 0.0 and at most 1.0, found the integer 0"),
+                Arguments.of(posts + es + "job: {overload_sample: 10%}\n",
+                        "job.overload_sample: expected a number more than 0.0 and at most 1.0, found the string '10%'"),
                 Arguments.of(posts + es + "tracked_entities: entities.yaml\n",
                         "tracked_entities: DIR/entities.yaml does not exist"),
                 Arguments.of(posts + es + "alerts: {rules_file: rules.yaml}\n",

@@ -49,8 +49,9 @@ import org.junit.jupiter.api.io.TempDir;
  * Overload on a MiniCluster against the real Elasticsearch: an annotator held shut by the test
  * stands for CoreNLP falling behind. Every post is searchable at once as pending and nothing is
  * counted for it; once annotation goes on, each post is replaced by its annotated document, one
- * document per input post; and a pending document that comes after the annotated one (a replay)
- * leaves it alone.
+ * document per input post; a pending document that comes after the annotated one (a replay)
+ * leaves it alone; and with an overload sample, posts far behind the input get CoreNLP only when
+ * in the sample, while every post is still indexed and counted.
  */
 class OverloadITCase {
 
@@ -155,6 +156,42 @@ class OverloadITCase {
         assertThat(count("ok")).isEqualTo(POSTS);
         assertThat(count(null)).isEqualTo(POSTS);
         assertThat(version("p-3")).as("the replay's annotated document overwrote the first").isEqualTo(2);
+    }
+
+    @Test
+    void withAnOverloadSampleAPostFarBehindTheInputGetsCoreNlpOnlyInTheSampleAndEveryPostIsStillIndexedAndCounted() throws Exception {
+        OverloadSample sample = new OverloadSample(0.3, Duration.ofMinutes(1));
+        JobClient job = start(MonitorSettings.builder().indices(indices).overloadSample(sample).build());
+        awaitTrue("every post to be searchable as pending", () -> count("pending") == POSTS);
+        Thread.sleep(3 * ReadProgress.DEFAULT_INTERVAL.toMillis());
+        gate.countDown();
+        job.getJobExecutionResult().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        refresh();
+
+        // the fast path read every post before annotation went on: posts more than a minute older
+        // than the last one were behind, and only those out of the sample may skip CoreNLP
+        Instant last = FIRST.plusSeconds((POSTS - 1) * 7L);
+        List<String> mayBeLeftOut = inputIds().stream()
+                .filter(id -> !sample.annotates(id, FIRST.plusSeconds(Integer.parseInt(id.substring(2)) * 7L).toEpochMilli(), last.toEpochMilli()))
+                .toList();
+        List<String> leftOut = idsWithStatus(SearchDocuments.STATUS_OUT_OF_SAMPLE);
+        assertThat(mayBeLeftOut).hasSizeGreaterThan(10);
+        assertThat(leftOut).isSubsetOf(mayBeLeftOut)
+                .as("all but the posts the tasks held at the gate before the fast path's progress reached them")
+                .hasSizeGreaterThanOrEqualTo(mayBeLeftOut.size() - 4);
+        assertThat(count(null)).as("one document per input post").isEqualTo(POSTS);
+        assertThat(ids()).containsExactlyInAnyOrderElementsOf(inputIds());
+        assertThat(count("ok")).isEqualTo(POSTS - leftOut.size());
+        assertThat(counter(job.getJobID(), "postsOutOfSample")).isEqualTo(leftOut.size());
+
+        String muskLeftOut = leftOut.stream().filter(id -> Integer.parseInt(id.substring(2)) % 3 == 0).findFirst().orElseThrow();
+        JsonNode post = source(muskLeftOut);
+        assertThat(post.get("canonical_entities")).extracting(JsonNode::asText).containsExactly("Elon Musk");
+        assertThat(post.has("sentiment")).isFalse();
+        assertThat(post.at("/annotation/sample_rate").asDouble()).isEqualTo(0.3);
+        assertThat(post.at("/annotation/sentiment_skipped").asText()).isEqualTo(AnnotationOutcome.SKIPPED_OUT_OF_SAMPLE);
+        assertThat(metricsCountOfAll()).as("every post counted once, in or out of the sample").isEqualTo(POSTS);
+        assertThat(metricsSumOfAll("sentiment_scored")).as("sentiment from the annotated posts only").isEqualTo(POSTS - leftOut.size());
     }
 
     // ------------------------------------------------------------------ the job
@@ -271,12 +308,25 @@ class OverloadITCase {
     }
 
     private long metricsCountOfAll() throws IOException {
+        return metricsSumOfAll("count");
+    }
+
+    private long metricsSumOfAll(String field) throws IOException {
         long total = 0;
         for (Hit<ObjectNode> hit : client.search(s -> s.index(indices.metrics()).size(100)
                 .query(q -> q.term(t -> t.field("scope").value("all"))), ObjectNode.class).hits().hits()) {
-            total += hit.source().get("count").asLong();
+            total += hit.source().get(field).asLong();
         }
         return total;
+    }
+
+    private List<String> idsWithStatus(String status) throws IOException {
+        List<String> ids = new ArrayList<>();
+        for (Hit<ObjectNode> hit : client.search(s -> s.index(indices.posts()).size(POSTS * 2)
+                .query(q -> q.term(t -> t.field("annotation.status").value(status))), ObjectNode.class).hits().hits()) {
+            ids.add(hit.id());
+        }
+        return ids;
     }
 
     private static long counter(JobID job, String name) {
