@@ -68,7 +68,8 @@ class IndexTemplatesITCase {
         assertThat(p.get("engagement").object().properties()).containsOnlyKeys(
                 "likes", "reposts", "replies", "quotes", "views");
         assertThat(p.get("sentiment").object().properties().get("score").isFloat()).isTrue();
-        assertThat(p.get("annotation").object().properties()).containsOnlyKeys("status", "error", "sentiment_skipped", "annotator");
+        assertThat(p.get("annotation").object().properties()).containsOnlyKeys("status", "error", "sentiment_skipped", "sample_rate", "annotator");
+        assertThat(p.get("annotation").object().properties().get("sample_rate").isFloat()).isTrue();
         assertThat(p).containsKeys("canonical_entities", "entity_names", "indexed_at", "reply_to", "repost_of",
                 "quote_of", "lang", "url", "platform", "kind");
     }
@@ -102,6 +103,7 @@ class IndexTemplatesITCase {
         Map<String, Property> explanation = spikes.properties().get("explanation").object().properties();
         assertThat(explanation.get("terms").isNested()).isTrue();
         assertThat(explanation.get("top_posts").nested().properties().get("created_at").isDate()).isTrue();
+        assertThat(explanation.get("top_posts").nested().properties().get("lang").isKeyword()).isTrue();
         assertThat(explanation.get("sentiment").object().properties().get("mean").isFloat()).isTrue();
 
         TypeMapping alerts = mappingOf(names.alerts());
