@@ -121,8 +121,10 @@ public final class EmergingTerms {
         return most;
     }
 
+    /** The newest first: highest lift (as an alert's line names the key of highest lift), then most posts. */
     private static List<TermWeight> top(List<TermWeight> weights) {
-        return weights.stream().sorted(Comparator.comparingLong(TermWeight::count).reversed().thenComparing(TermWeight::term))
+        return weights.stream().sorted(Comparator.comparingDouble(TermWeight::lift).reversed()
+                        .thenComparing(Comparator.comparingLong(TermWeight::count).reversed()).thenComparing(TermWeight::term))
                 .limit(LIMIT).toList();
     }
 }

@@ -31,6 +31,7 @@ class EmergingTermsTest {
         assertThat(spike.kind()).isEqualTo(SpikeKind.EMERGING);
         assertThat(spike.explanation().terms()).extracting(TermWeight::term).contains("letter");
         assertThat(spike.explanation().terms()).extracting(TermWeight::term).doesNotContain("interview", "trump interview");
+        assertThat(spike.explanation().terms()).extracting(TermWeight::lift).isSortedAccordingTo(java.util.Comparator.reverseOrder());
         // the older story reposted 30 times in the same minute is not what the new term is about
         assertThat(spike.explanation().topPosts()).first().extracting(TopPost::text).asString().contains("letter");
         assertThat(spike.explanation().topPosts()).extracting(TopPost::id).doesNotContain("old-story").hasSize(EmergingTerms.LIMIT);
