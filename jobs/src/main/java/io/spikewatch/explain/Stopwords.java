@@ -46,8 +46,12 @@ final class Stopwords {
         if (lang == null) {
             return ENGLISH;
         }
-        String primary = lang.toLowerCase(Locale.ROOT).split("[-_]", 2)[0];
-        return BY_LANGUAGE.getOrDefault(primary, ENGLISH);
+        // called for every post on the alert path: no pattern, and no copy of a plain "en"
+        int end = 0;
+        while (end < lang.length() && lang.charAt(end) != '-' && lang.charAt(end) != '_') {
+            end++;
+        }
+        return BY_LANGUAGE.getOrDefault(lang.substring(0, end).toLowerCase(Locale.ROOT), ENGLISH);
     }
 
     boolean contains(String lowercaseWord) {

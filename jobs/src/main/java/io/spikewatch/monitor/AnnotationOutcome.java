@@ -50,9 +50,7 @@ public record AnnotationOutcome(Annotation annotation, String error, String sent
 
     /** A document left out of an overload sample of {@code rate}: the tracked entities its text names, no CoreNLP. */
     public static AnnotationOutcome outOfSample(TrackedEntities tracked, String text, double rate) {
-        List<EntityMention> mentions = tracked.match(text).stream()
-                .map(m -> new EntityMention(text.substring(m.start(), m.end()), m.type().name(), m.start(), m.end(), m.canonical()))
-                .toList();
+        List<EntityMention> mentions = tracked.match(text).stream().map(match -> match.mentionIn(text)).toList();
         return new AnnotationOutcome(new Annotation(mentions, Sentiment.NONE, List.of()), null, SKIPPED_OUT_OF_SAMPLE, rate);
     }
 

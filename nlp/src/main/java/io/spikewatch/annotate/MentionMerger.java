@@ -51,21 +51,16 @@ final class MentionMerger {
             }
             for (TrackedMatch match : overlapping) {
                 if (used.put(match, Boolean.TRUE) == null) {
-                    merged.add(fromTracked(text, match));
+                    merged.add(match.mentionIn(text));
                 }
             }
         }
         for (TrackedMatch match : trackedMatches) {
             if (!used.containsKey(match)) {
-                merged.add(fromTracked(text, match));
+                merged.add(match.mentionIn(text));
             }
         }
         merged.sort(Comparator.comparingInt(EntityMention::start).thenComparingInt(EntityMention::end));
         return merged;
-    }
-
-    private static EntityMention fromTracked(String text, TrackedMatch match) {
-        return new EntityMention(text.substring(match.start(), match.end()), match.type().name(),
-                match.start(), match.end(), match.canonical());
     }
 }

@@ -14,6 +14,11 @@ public record TrackedMatch(String canonical, EntityType type, int start, int end
         return end - start;
     }
 
+    /** The entity mention this match is in {@code text}, the text it was found in. */
+    public EntityMention mentionIn(String text) {
+        return new EntityMention(text.substring(start, end), type.name(), start, end, canonical);
+    }
+
     /** True when the two matches share at least one character. */
     public boolean overlaps(int otherStart, int otherEnd) {
         return start < otherEnd && otherStart < end;
