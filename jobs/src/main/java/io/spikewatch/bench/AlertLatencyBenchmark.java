@@ -104,10 +104,7 @@ public final class AlertLatencyBenchmark {
         out.printf(Locale.ROOT, "Replay at %.0fx real time (a minute of events in %.1f s); %d surges of %d min, threshold rule per run.%n",
                 settings.speed, 60 / settings.speed, overload.surges(), overload.surgeMinutes());
         out.println("  posts indexed as pending ahead of annotation (--index-pending): " + (settings.indexPending ? "on" : "off"));
-        out.println("  overload sample (--overload-sample, --overload-after): " + (settings.overloadSample.isOn()
-                ? String.format(Locale.ROOT, "%.0f%% of the posts behind by more than %s", 100 * settings.overloadSample.rate(),
-                        settings.overloadSample.after())
-                : "off, every post annotated"));
+        out.println("  overload sample (--overload-sample, --overload-after): " + settings.overloadSample.describe());
         describe("baseline", baseline, capacity);
         describe("overload", overload, capacity);
         out.flush();

@@ -116,18 +116,6 @@ final class ConfigMap {
         return number;
     }
 
-    /** A number in (above, atMost]: {@code 0.1}, or a whole number such as {@code 1}. */
-    double fraction(String key, double fallback, double above, double atMost) {
-        Object value = map.get(key);
-        if (value == null) {
-            return fallback;
-        }
-        if (!(value instanceof Number number) || !(number.doubleValue() > above && number.doubleValue() <= atMost)) {
-            throw error(key, "expected a number more than " + above + " and at most " + atMost + ", found " + YamlValues.describe(value));
-        }
-        return number.doubleValue();
-    }
-
     boolean bool(String key, boolean fallback) {
         Object value = map.get(key);
         if (value == null) {

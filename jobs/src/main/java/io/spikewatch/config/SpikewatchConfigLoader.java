@@ -13,6 +13,7 @@ import io.spikewatch.monitor.OverloadSample;
 import io.spikewatch.replay.ReplaySpeed;
 import io.spikewatch.secrets.SecretReference;
 import io.spikewatch.secrets.SecretResolver;
+import io.spikewatch.yaml.YamlValues;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -338,6 +339,23 @@ public final class SpikewatchConfigLoader {
         return builder.build();
     }
 
+    /** {@code overload_sample}: a share, or {@code auto} for one that adapts to the backlog. */
+    private static OverloadSample overloadSample(ConfigMap job) {
+        Duration after = notNegative(job, "overload_after", OverloadSample.DEFAULT_AFTER);
+        Object value = job.raw("overload_sample");
+        if (value == null) {
+            return new OverloadSample(OverloadSample.OFF.rate(), after);
+        }
+        if (OverloadSample.AUTO.equals(value)) {
+            return OverloadSample.adaptive(after);
+        }
+        if (value instanceof Number share && share.doubleValue() > 0 && share.doubleValue() <= 1) {
+            return new OverloadSample(share.doubleValue(), after);
+        }
+        throw job.error("overload_sample", "expected a number more than 0 and at most 1, or " + OverloadSample.AUTO
+                + ", found " + YamlValues.describe(value));
+    }
+
     private static MonitorSettings settings(ConfigMap job, IndexNames indices, RunInput input) {
         MonitorSettings.Builder builder = MonitorSettings.builder().indices(indices);
         try {
@@ -348,8 +366,7 @@ public final class SpikewatchConfigLoader {
             builder.annotationCache(AnnotationCacheSettings.ofEntries(
                     job.integer("annotation_cache", AnnotationCacheSettings.DEFAULT_MAX_ENTRIES, 0)));
             builder.indexPending(job.bool("index_pending", MonitorSettings.DEFAULT_INDEX_PENDING));
-            builder.overloadSample(new OverloadSample(job.fraction("overload_sample", OverloadSample.OFF.rate(), 0, 1),
-                    notNegative(job, "overload_after", OverloadSample.DEFAULT_AFTER)));
+            builder.overloadSample(overloadSample(job));
         } catch (IllegalArgumentException e) {
             throw e.getMessage().startsWith(JOB + ".") ? e : new IllegalArgumentException(job.path() + ": " + e.getMessage());
         }

@@ -25,7 +25,7 @@ public final class SearchDocuments {
     public static final String STATUS_FAILED = "failed";
     /**
      * {@code annotation.status} of a post left out of the overload sample: no CoreNLP, its tracked
-     * entities by alias, no sentiment ({@code annotation.sample_rate} is the sample's rate).
+     * entities by alias, no sentiment ({@code annotation.sample_rate} is the share sampled at when it was left out).
      */
     public static final String STATUS_OUT_OF_SAMPLE = "out_of_sample";
 

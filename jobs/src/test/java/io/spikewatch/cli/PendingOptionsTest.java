@@ -21,7 +21,7 @@ class PendingOptionsTest {
         CommandRun result = CommandRun.of("run", "--in", "missing.ndjson", "--overload-sample", "0");
 
         assertThat(result.exitCode()).isNotZero();
-        assertThat(result.errors()).contains("--overload-sample: expected a number more than 0 and at most 1 but was 0.0");
+        assertThat(result.errors()).contains("--overload-sample: expected a number more than 0 and at most 1, or auto, but was 0");
     }
 
     @Test

@@ -121,6 +121,14 @@ class SpikewatchConfigLoaderTest {
     }
 
     @Test
+    void anOverloadSampleIsAShareOrAuto() throws IOException {
+        assertThat(load(FILES_INPUT).settings().overloadSample()).isEqualTo(OverloadSample.OFF);
+        assertThat(load(FILES_INPUT + "job: {overload_sample: auto, overload_after: 90s}\n").settings().overloadSample())
+                .isEqualTo(OverloadSample.adaptive(Duration.ofSeconds(90)));
+        assertThat(load(FILES_INPUT + "job: {overload_sample: 1}\n").settings().overloadSample().isOn()).isFalse();
+    }
+
+    @Test
     void aKafkaPartitionsIdlenessIsSetByIdleAfterAndFilesAreNeverIdle() throws IOException {
         String es = "elasticsearch: {hosts: [\"http://127.0.0.1:9200\"]}\n";
 
@@ -228,9 +236,9 @@ class SpikewatchConfigLoaderTest {
                 Arguments.of(posts + es + "job: {allowed_lateness: -PT1M}\n",
                         "job.allowed_lateness: expected a duration of 0 or more"),
                 Arguments.of(posts + es + "job: {overload_sample: 0}\n",
-                        "job.overload_sample: expected a number more than 0.0 and at most 1.0, found the integer 0"),
+                        "job.overload_sample: expected a number more than 0 and at most 1, or auto, found the integer 0"),
                 Arguments.of(posts + es + "job: {overload_sample: 10%}\n",
-                        "job.overload_sample: expected a number more than 0.0 and at most 1.0, found the string '10%'"),
+                        "job.overload_sample: expected a number more than 0 and at most 1, or auto, found the string '10%'"),
                 Arguments.of(posts + es + "tracked_entities: entities.yaml\n",
                         "tracked_entities: DIR/entities.yaml does not exist"),
                 Arguments.of(posts + es + "alerts: {rules_file: rules.yaml}\n",

@@ -1,6 +1,7 @@
 package io.spikewatch.monitor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.core.search.Hit;
@@ -41,6 +42,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -158,9 +161,14 @@ class OverloadITCase {
         assertThat(version("p-3")).as("the replay's annotated document overwrote the first").isEqualTo(2);
     }
 
-    @Test
-    void withAnOverloadSampleAPostFarBehindTheInputGetsCoreNlpOnlyInTheSampleAndEveryPostIsStillIndexedAndCounted() throws Exception {
-        OverloadSample sample = new OverloadSample(0.3, Duration.ofMinutes(1));
+    static List<OverloadSample> samples() {
+        return List.of(new OverloadSample(0.3, Duration.ofMinutes(1)), OverloadSample.adaptive(Duration.ofMinutes(1)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("samples")
+    void withAnOverloadSampleAPostFarBehindTheInputGetsCoreNlpOnlyInTheSampleAndEveryPostIsStillIndexedAndCounted(OverloadSample sample)
+            throws Exception {
         JobClient job = start(MonitorSettings.builder().indices(indices).overloadSample(sample).build());
         awaitTrue("every post to be searchable as pending", () -> count("pending") == POSTS);
         Thread.sleep(3 * ReadProgress.DEFAULT_INTERVAL.toMillis());
@@ -188,7 +196,9 @@ class OverloadITCase {
         JsonNode post = source(muskLeftOut);
         assertThat(post.get("canonical_entities")).extracting(JsonNode::asText).containsExactly("Elon Musk");
         assertThat(post.has("sentiment")).isFalse();
-        assertThat(post.at("/annotation/sample_rate").asDouble()).isEqualTo(0.3);
+        // the share it was sampled at, at its distance behind (an adaptive sample's is smaller further behind)
+        double rate = sample.rateFor(FIRST.plusSeconds(Integer.parseInt(muskLeftOut.substring(2)) * 7L).toEpochMilli(), last.toEpochMilli());
+        assertThat(post.at("/annotation/sample_rate").asDouble()).isCloseTo(rate, within(1e-9));
         assertThat(post.at("/annotation/sentiment_skipped").asText()).isEqualTo(AnnotationOutcome.SKIPPED_OUT_OF_SAMPLE);
         assertThat(metricsCountOfAll()).as("every post counted once, in or out of the sample").isEqualTo(POSTS);
         assertThat(metricsSumOfAll("sentiment_scored")).as("sentiment from the annotated posts only").isEqualTo(POSTS - leftOut.size());

@@ -36,6 +36,36 @@ class OverloadSampleTest {
     }
 
     @Test
+    void anAdaptiveSampleHalvesForEveryTenSecondsFurtherBehindDownToItsFloor() {
+        OverloadSample auto = OverloadSample.adaptive(Duration.ofMinutes(2));
+        long readUpTo = 100 * MINUTE;
+        long halving = OverloadSample.ADAPTIVE_HALVING.toMillis();
+        assertThat(auto.isOn()).isTrue();
+        assertThat(auto.rateFor(readUpTo - 2 * MINUTE, readUpTo)).isEqualTo(1.0);
+        assertThat(auto.rateFor(readUpTo - 2 * MINUTE - halving, readUpTo)).isCloseTo(0.5, within(1e-12));
+        assertThat(auto.rateFor(readUpTo - 2 * MINUTE - 3 * halving, readUpTo)).isCloseTo(0.125, within(1e-12));
+        assertThat(auto.rateFor(readUpTo - 30 * MINUTE, readUpTo)).isEqualTo(OverloadSample.ADAPTIVE_MIN_RATE);
+        assertThat(auto.rateFor(0, Long.MIN_VALUE)).isEqualTo(1.0);
+
+        // the share of posts it annotates is the rate, and the posts annotated further behind are
+        // among those annotated nearer
+        long nearer = readUpTo - 2 * MINUTE - halving;
+        long further = readUpTo - 2 * MINUTE - 3 * halving;
+        long annotated = IntStream.range(0, 20_000).filter(i -> auto.annotates("x-" + i, further, readUpTo)).count();
+        assertThat(annotated / 20_000.0).isCloseTo(0.125, within(0.01));
+        assertThat(IntStream.range(0, 20_000).mapToObj(i -> "x-" + i).filter(id -> auto.annotates(id, further, readUpTo)))
+                .allMatch(id -> auto.annotates(id, nearer, readUpTo));
+    }
+
+    @Test
+    void itSaysWhatItDoes() {
+        assertThat(OverloadSample.OFF.describe()).isEqualTo("off, every post annotated");
+        assertThat(tenth.describe()).isEqualTo("10% of the posts behind by more than 2m");
+        assertThat(OverloadSample.adaptive(Duration.ofMinutes(2)).describe()).isEqualTo(
+                "adaptive: every post while annotation keeps up; behind by more than 2m, half as many for every 10s further, down to 1%");
+    }
+
+    @Test
     void idsThatDifferInOneCharacterAreSpreadEvenly() {
         // ids of one platform share a prefix and often differ only in their last digits
         long[] byDecile = new long[10];
