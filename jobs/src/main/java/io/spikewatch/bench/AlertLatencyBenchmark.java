@@ -43,6 +43,11 @@ import org.apache.flink.core.execution.JobClient;
  * behind. A 1-minute threshold rule halfway between background and surge raises one alert per
  * surge, delivered to a {@link WebhookReceiver}.
  *
+ * <p><b>Sentiment.</b> The last surge is also a negative sentiment shift: its posts are texts the
+ * job's annotator calls negative, every other post one it calls neutral or positive ({@link
+ * TemplateMoods}). A sentiment-shift rule on all posts alerts on it once annotation gets there, so
+ * its latency is how far sentiment trails when the backlog is deepest.
+ *
  * <p><b>When did a minute close?</b> The alert path's source is wrapped in a
  * {@link RecordingSource}, which notes when it emitted records; a minute closed when the first
  * record past its end left the source. Recorded rather than computed from the pacing because the
@@ -72,7 +77,11 @@ public final class AlertLatencyBenchmark {
      * job then reached.
      */
     public static final int DEFAULT_CAPACITY_WARMUP = 400;
-    public static final Duration DEFAULT_GRACE = Duration.ofSeconds(20);
+    /**
+     * How long after the replay ends to wait for alerts still missing: a saturated run's
+     * sentiment-shift alert comes only when annotation reaches the last surge.
+     */
+    public static final Duration DEFAULT_GRACE = Duration.ofSeconds(60);
     /** Time for the embedded cluster to start and CoreNLP to load, on top of the replay's own length. */
     public static final Duration STARTUP_ALLOWANCE = Duration.ofMinutes(2);
     public static final String DEFAULT_INDEX_PREFIX = "spikewatch-bench";
@@ -80,6 +89,8 @@ public final class AlertLatencyBenchmark {
     static final String CHANNEL = "bench-webhook";
     private static final Duration POLL = Duration.ofMillis(250);
     private static final int TEMPLATE_POSTS = 3_000;
+    /** Templates of each mood kept for the scenario (negative for the last surge, the others for the rest). */
+    private static final int MOOD_TEMPLATES = 100;
 
     private final Builder settings;
     private final PrintWriter out;
@@ -98,19 +109,21 @@ public final class AlertLatencyBenchmark {
         Files.createDirectories(settings.workDir);
         List<ObjectNode> templates = templates();
         double capacity = settings.capacity != null ? settings.capacity : measureCapacity(templates);
-        preloadModels();
+        TemplateMoods moods = TemplateMoods.of(templates, preloadModels(), MOOD_TEMPLATES);
         SurgeProfile overload = SurgeProfile.forSurgeRate(settings.overloadMultiple * capacity, settings.speed);
         SurgeProfile baseline = overload.thinnedBy(settings.overloadMultiple);
         out.printf(Locale.ROOT, "Replay at %.0fx real time (a minute of events in %.1f s); %d surges of %d min, threshold rule per run.%n",
                 settings.speed, 60 / settings.speed, overload.surges(), overload.surgeMinutes());
         out.println("  posts indexed as pending ahead of annotation (--index-pending): " + (settings.indexPending ? "on" : "off"));
         out.println("  overload sample (--overload-sample, --overload-after): " + settings.overloadSample.describe());
+        out.printf(Locale.ROOT, "  the last surge is a negative sentiment shift: %d texts the annotator calls negative, the other posts"
+                + " from %d it does not; a sentiment_shift rule on all posts%n", moods.negative().size(), moods.other().size());
         describe("baseline", baseline, capacity);
         describe("overload", overload, capacity);
         out.flush();
         List<AlertLatencyResult> results = new ArrayList<>();
-        results.add(runOnce("baseline", baseline, capacity, templates));
-        results.add(runOnce("overload", overload, capacity, templates));
+        results.add(runOnce("baseline", baseline, capacity, moods));
+        results.add(runOnce("overload", overload, capacity, moods));
         out.println();
         out.print(LatencyTable.summary(results));
         out.printf(Locale.ROOT, "* pipeline: latency minus the wait for the alert path's out-of-orderness (%d s of event time = %.1f s"
@@ -118,6 +131,9 @@ public final class AlertLatencyBenchmark {
                 settings.outOfOrderness.toMillis() / 1000.0 / settings.speed, settings.unalignedCheckpoints ? "unaligned" : "aligned");
         out.println();
         out.print(LatencyTable.alerts(results));
+        out.println();
+        out.println("Negative sentiment shift in the last surge (sentiment_shift rule, from the close of the surge's first minute):");
+        out.print(LatencyTable.shifts(results));
         out.println();
         out.printf(Locale.ROOT, "Posts searchable vs annotated (wall clock from the fast path reading an event second's first post to"
                 + " the first probe of the posts index that held it; probes every %.2f s, after a refresh):%n", POLL.toMillis() / 1000.0);
@@ -159,19 +175,20 @@ public final class AlertLatencyBenchmark {
      * annotators find them: the runs measure a job in its steady state, not one whose annotation
      * starts minutes of event time late because it is still loading its models.
      */
-    private void preloadModels() {
+    private CoreNlpAnnotator preloadModels() {
         long start = System.nanoTime();
-        new CoreNlpAnnotator(settings.annotator);
+        CoreNlpAnnotator annotator = new CoreNlpAnnotator(settings.annotator);
         out.printf(Locale.ROOT, "  models loaded for the job in %.1f s (shared by its annotation tasks)%n", (System.nanoTime() - start) / 1e9);
+        return annotator;
     }
 
-    private AlertLatencyResult runOnce(String name, SurgeProfile profile, double capacity, List<ObjectNode> templates) throws Exception {
+    private AlertLatencyResult runOnce(String name, SurgeProfile profile, double capacity, TemplateMoods moods) throws Exception {
         Path dir = settings.workDir.resolve(name);
         Files.createDirectories(dir);
         Path posts = dir.resolve("posts.ndjson");
         Path log = dir.resolve("alert-source-emissions.log");
         Files.deleteIfExists(log);
-        new SurgeScenario(templates).write(profile, posts);
+        new SurgeScenario(moods.other(), moods.negative()).write(profile, posts);
         out.printf(Locale.ROOT, "%nRun '%s': %,d posts; starting the job...%n", name, profile.totalPosts());
         out.flush();
         try (ElasticsearchClient client = settings.connection.createClient()) {
@@ -214,7 +231,8 @@ public final class AlertLatencyBenchmark {
 
     private String rulesYaml(WebhookReceiver webhook, SurgeProfile profile) {
         return """
-                # Generated by the alert-latency benchmark: one alert per surge.
+                # Generated by the alert-latency benchmark: one alert per surge, and one for the
+                # negative sentiment shift of the last surge.
                 channels:
                   %s:
                     type: webhook
@@ -229,11 +247,18 @@ public final class AlertLatencyBenchmark {
                     min_severity: 0
                     cooldown: 1m
                     channels: [%s]
-                """.formatted(CHANNEL, webhook.url(), RULE, profile.threshold(), CHANNEL);
+                  - name: %s
+                    type: sentiment_shift
+                    params:
+                      min_posts: 10
+                    min_severity: 0
+                    cooldown: 1m
+                    channels: [%s]
+                """.formatted(CHANNEL, webhook.url(), RULE, profile.threshold(), CHANNEL, AlertLatencyResult.SHIFT_RULE, CHANNEL);
     }
 
     /**
-     * Waits until the replay has emitted its last minute and either every surge's alert arrived or
+     * Waits until the replay has emitted its last minute and either every surge's alert and the shift's arrived or
      * the grace period passed; or until the job ends by itself. A failed job is an error. Meanwhile
      * it asks the posts index, at every poll, how new its newest post and newest annotated post are.
      */
@@ -253,8 +278,11 @@ public final class AlertLatencyBenchmark {
             if (replayDoneAt == null && EmissionLog.read(log).lastEventTime().filter(t -> !t.isBefore(lastMinute)).isPresent()) {
                 replayDoneAt = System.nanoTime();
             }
-            long startedAlerts = webhook.arrivals().stream().filter(a -> AlertLatencyResult.STARTED.equals(a.phase())).count();
-            if (replayDoneAt != null && (startedAlerts >= profile.surges() || System.nanoTime() - replayDoneAt > settings.grace.toNanos())) {
+            List<AlertArrival> started = webhook.arrivals().stream().filter(a -> AlertLatencyResult.STARTED.equals(a.phase())).toList();
+            long volume = started.stream().filter(a -> !AlertLatencyResult.isShift(a)).count();
+            boolean shift = started.stream().anyMatch(AlertLatencyResult::isShift);
+            boolean all = volume >= profile.surges() && shift;
+            if (replayDoneAt != null && (all || System.nanoTime() - replayDoneAt > settings.grace.toNanos())) {
                 return;
             }
             if (System.nanoTime() > deadline) {

@@ -13,7 +13,9 @@ import java.util.Optional;
  * @param surgeRate posts per wall-clock second entering the job during a surge
  * @param capacityMultiple {@code surgeRate} over the measured annotation capacity
  * @param expectedAlerts the surges (each should raise one STARTED alert)
- * @param alerts the STARTED alerts that arrived, with their latencies, in arrival order
+ * @param alerts the STARTED alerts of the volume rule that arrived, with their latencies, in arrival order
+ * @param shifts the STARTED alerts of the sentiment-shift rule ({@link #SHIFT_RULE}) that arrived, with
+ *     their latencies: the last surge's posts are negative, so one is expected, for that surge
  * @param otherArrivals alerts of other phases, or that arrived before their first minute closed
  * @param rejected requests the webhook could not read
  * @param sourceBehindPace the most the alert path's source fell behind the replay's pace; a
@@ -23,7 +25,7 @@ import java.util.Optional;
  * @param freshness how long after being read posts were searchable (pending) and annotated
  */
 public record AlertLatencyResult(String name, double surgeRate, double capacityMultiple, int expectedAlerts,
-        List<AlertLatency> alerts, List<AlertArrival> otherArrivals, List<String> rejected, Duration sourceBehindPace,
+        List<AlertLatency> alerts, List<AlertLatency> shifts, List<AlertArrival> otherArrivals, List<String> rejected, Duration sourceBehindPace,
         Throughput annotated, Freshness freshness) {
 
     /**
@@ -53,28 +55,37 @@ public record AlertLatencyResult(String name, double surgeRate, double capacityM
     }
 
     static final String STARTED = "started";
+    /** The benchmark's sentiment-shift rule. */
+    static final String SHIFT_RULE = "shift";
 
     public AlertLatencyResult {
         alerts = List.copyOf(alerts);
+        shifts = List.copyOf(shifts);
         otherArrivals = List.copyOf(otherArrivals);
         rejected = List.copyOf(rejected);
     }
 
-    /** Sorts the arrivals of a run into measured STARTED alerts and the rest. */
+    /** Sorts the arrivals of a run into measured STARTED alerts (volume and sentiment shift) and the rest. */
     public static AlertLatencyResult of(String name, SurgeProfile profile, double speed, double capacity,
             List<AlertArrival> arrivals, List<String> rejected, EmissionLog log, Duration outOfOrderness, Throughput annotated,
             Freshness freshness) {
         List<AlertLatency> measured = new ArrayList<>();
+        List<AlertLatency> shifts = new ArrayList<>();
         List<AlertArrival> others = new ArrayList<>();
         for (AlertArrival arrival : arrivals) {
             Optional<AlertLatency> latency = STARTED.equals(arrival.phase())
                     ? AlertLatency.of(arrival, log, speed, outOfOrderness, profile.start())
                     : Optional.empty();
-            latency.ifPresentOrElse(measured::add, () -> others.add(arrival));
+            latency.ifPresentOrElse(isShift(arrival) ? shifts::add : measured::add, () -> others.add(arrival));
         }
         double rate = profile.surgeRate(speed);
-        return new AlertLatencyResult(name, rate, rate / capacity, profile.surges(), measured, others, rejected,
+        return new AlertLatencyResult(name, rate, rate / capacity, profile.surges(), measured, shifts, others, rejected,
                 log.maxBehindPace(speed), annotated, freshness);
+    }
+
+    /** Whether the alert is the sentiment-shift rule's (its id starts with the rule's name). */
+    static boolean isShift(AlertArrival arrival) {
+        return arrival.alertId().startsWith(SHIFT_RULE + "|");
     }
 
     public LatencyStats latency() {

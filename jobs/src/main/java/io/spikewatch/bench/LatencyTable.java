@@ -61,6 +61,25 @@ public final class LatencyTable {
         return sb.toString();
     }
 
+    /**
+     * Per run: the sentiment-shift alert of the last surge, its latency and how far annotation was
+     * behind when it arrived, or that it did not arrive before the run stopped.
+     */
+    public static String shifts(List<AlertLatencyResult> results) {
+        StringBuilder sb = new StringBuilder();
+        for (AlertLatencyResult r : results) {
+            if (r.shifts().isEmpty()) {
+                sb.append(String.format(Locale.ROOT, "  %-9s no shift alert before the run stopped (annotation had not reached the"
+                        + " last surge)%n", r.name()));
+            }
+            for (AlertLatency a : r.shifts()) {
+                sb.append(String.format(Locale.ROOT, "  %-9s shift at %s: latency %s; annotation %s behind%n", r.name(), a.spikeStart(),
+                        seconds(a.latency()), minutes(a.annotationLag())));
+            }
+        }
+        return sb.toString();
+    }
+
     private static final String FRESHNESS_ROW = "%-9s %-26s | %-26s | %s%n";
 
     /**

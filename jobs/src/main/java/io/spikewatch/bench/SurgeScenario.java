@@ -17,9 +17,10 @@ import java.util.List;
 /**
  * Writes the posts of a {@link SurgeProfile} as NDJSON, taking text, author and platform from
  * template posts (the seed scenario's, so annotation costs what it costs on realistic posts)
- * round-robin, with new ids and times spread evenly over each minute. Reposts, replies and quotes
- * are dropped: the ids they name are not in the file. Deterministic: the same profile and
- * templates give the same bytes.
+ * round-robin, with new ids and times spread evenly over each minute. The last surge's posts may
+ * come from templates of their own (negative texts, so that surge is also a sentiment shift).
+ * Reposts, replies and quotes are dropped: the ids they name are not in the file. Deterministic:
+ * the same profile and templates give the same bytes.
  */
 public final class SurgeScenario {
 
@@ -28,12 +29,19 @@ public final class SurgeScenario {
     private static final List<String> DROPPED_FIELDS = List.of("reply_to", "repost_of", "quote_of", "url");
 
     private final List<ObjectNode> templates;
+    private final List<ObjectNode> lastSurgeTemplates;
 
     public SurgeScenario(List<ObjectNode> templates) {
-        if (templates.isEmpty()) {
+        this(templates, templates);
+    }
+
+    /** Posts of the last surge come from {@code lastSurgeTemplates}, all others from {@code templates}. */
+    public SurgeScenario(List<ObjectNode> templates, List<ObjectNode> lastSurgeTemplates) {
+        if (templates.isEmpty() || lastSurgeTemplates.isEmpty()) {
             throw new IllegalArgumentException("no template posts to build the benchmark scenario from");
         }
         this.templates = List.copyOf(templates);
+        this.lastSurgeTemplates = List.copyOf(lastSurgeTemplates);
     }
 
     /**
@@ -74,12 +82,16 @@ public final class SurgeScenario {
     public long write(SurgeProfile profile, Path file) throws IOException {
         long written = 0;
         List<Integer> counts = profile.postsPerMinute();
+        Instant lastSurge = profile.surgeStarts().get(profile.surges() - 1);
+        Instant lastSurgeEnd = lastSurge.plus(Duration.ofMinutes(profile.surgeMinutes()));
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             for (int minute = 0; minute < counts.size(); minute++) {
                 Instant minuteStart = profile.start().plus(Duration.ofMinutes(minute));
+                boolean inLastSurge = !minuteStart.isBefore(lastSurge) && minuteStart.isBefore(lastSurgeEnd);
+                List<ObjectNode> source = inLastSurge ? lastSurgeTemplates : templates;
                 int n = counts.get(minute);
                 for (int i = 0; i < n; i++) {
-                    ObjectNode post = templates.get((int) (written % templates.size())).deepCopy();
+                    ObjectNode post = source.get((int) (written % source.size())).deepCopy();
                     DROPPED_FIELDS.forEach(post::remove);
                     post.put("kind", "post");
                     post.put("id", ID_PREFIX + written);

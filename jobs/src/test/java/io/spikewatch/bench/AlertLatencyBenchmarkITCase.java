@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,12 +58,16 @@ class AlertLatencyBenchmarkITCase {
                 assertThat(alert.annotationLag()).isGreaterThanOrEqualTo(Duration.ZERO);
             }
             assertThat(result.latency().count()).isEqualTo(result.expectedAlerts());
+            Instant lastSurge = SurgeProfile.forSurgeRate(CAPACITY * 10, SPEED).surgeStarts().get(2);
+            assertThat(result.shifts()).as(result.name() + ": the last surge's negative posts are one sentiment shift")
+                    .extracting(AlertLatency::spikeStart).containsExactly(lastSurge);
+            assertThat(result.shifts().get(0).latency()).isGreaterThanOrEqualTo(watermarkWait);
             assertThat(result.annotated().posts()).isPositive();
             assertThat(result.freshness().searchable().count()).as(result.name() + ": posts searchable as they were read").isPositive();
             assertThat(result.freshness().searchable().median()).as(result.name() + ": pending posts do not wait for NLP")
                     .isLessThan(Duration.ofSeconds(30));
         }
         assertThat(printed.toString()).contains("latency").contains("baseline").contains("overload").contains("3/3")
-                .contains("read to searchable");
+                .contains("read to searchable").contains("Negative sentiment shift in the last surge");
     }
 }

@@ -66,13 +66,16 @@ class AlertLatencyTest {
         List<AlertArrival> arrivals = List.of(
                 new AlertArrival("a|started", "started", spike, WALL.plusMillis(6_200), spike),
                 new AlertArrival("a|ended", "ended", spike, WALL.plusMillis(8_000), spike),
-                new AlertArrival("b|started", "started", START.plus(Duration.ofMinutes(30)), WALL.plusMillis(9_000), spike));
+                new AlertArrival("b|started", "started", START.plus(Duration.ofMinutes(30)), WALL.plusMillis(9_000), spike),
+                new AlertArrival("shift|x|started|1", "started", spike, WALL.plusMillis(7_000), spike));
 
         AlertLatencyResult result = AlertLatencyResult.of("overload", profile, SPEED, 5, arrivals, List.of(), log,
                 Duration.ofMinutes(2), new AlertLatencyResult.Throughput(100, 400, Duration.ofSeconds(10)),
                 Freshness.of(log, List.of()));
 
         assertThat(result.alerts()).extracting(AlertLatency::alertId).containsExactly("a|started");
+        assertThat(result.shifts()).extracting(AlertLatency::alertId).containsExactly("shift|x|started|1");
+        assertThat(LatencyTable.shifts(List.of(result))).contains("shift at " + spike + ": latency 3.00s");
         assertThat(result.otherArrivals()).extracting(AlertArrival::alertId).containsExactly("a|ended", "b|started");
         assertThat(result.surgeRate()).isEqualTo(50.0);
         assertThat(result.capacityMultiple()).isEqualTo(10.0);

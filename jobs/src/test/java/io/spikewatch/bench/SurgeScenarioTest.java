@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.spikewatch.schema.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,6 +48,28 @@ class SurgeScenarioTest {
         assertThat(first.get("author").get("handle").asText()).isEqualTo("a");
         assertThat(new SurgeScenario(posts).write(profile, dir.resolve("again.ndjson"))).isEqualTo(written);
         assertThat(Files.readString(dir.resolve("again.ndjson"))).isEqualTo(Files.readString(out));
+    }
+
+    @Test
+    void theLastSurgeMayTakeItsTextsFromTemplatesOfItsOwn() throws Exception {
+        ObjectNode calm = (ObjectNode) Json.MAPPER.readTree("{\"text\":\"Waiting for the Space\"}");
+        ObjectNode angry = (ObjectNode) Json.MAPPER.readTree("{\"text\":\"The Space is down again, useless\"}");
+        // quiet 1, two surges of 2 minutes 1 apart, tail 1: minutes 4 and 5 are the last surge
+        SurgeProfile profile = new SurgeProfile(Instant.parse("2024-08-13T00:00:00Z"), 1, 2, 2, 1, 1, 1, 4);
+        Path out = dir.resolve("moods.ndjson");
+        new SurgeScenario(List.of(calm), List.of(angry)).write(profile, out);
+
+        Map<String, List<String>> textsByMinute = Files.readAllLines(out).stream().map(line -> {
+            try {
+                return Json.MAPPER.readTree(line);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }).collect(Collectors.groupingBy(post -> post.get("created_at").asText().substring(11, 16), TreeMap::new,
+                Collectors.mapping(post -> post.get("text").asText(), Collectors.toList())));
+        assertThat(textsByMinute.keySet()).containsExactly("00:00", "00:01", "00:02", "00:03", "00:04", "00:05", "00:06");
+        textsByMinute.forEach((minute, texts) -> assertThat(texts).as(minute).containsOnly(
+                minute.equals("00:04") || minute.equals("00:05") ? angry.get("text").asText() : calm.get("text").asText()));
     }
 
     @Test
