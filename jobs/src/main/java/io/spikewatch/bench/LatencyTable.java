@@ -69,8 +69,7 @@ public final class LatencyTable {
         StringBuilder sb = new StringBuilder();
         for (AlertLatencyResult r : results) {
             if (r.shifts().isEmpty()) {
-                sb.append(String.format(Locale.ROOT, "  %-9s no shift alert before the run stopped (annotation had not reached the"
-                        + " last surge)%n", r.name()));
+                sb.append(String.format(Locale.ROOT, "  %-9s no shift alert before the run stopped%n", r.name()));
             }
             for (AlertLatency a : r.shifts()) {
                 sb.append(String.format(Locale.ROOT, "  %-9s shift at %s: latency %s; annotation %s behind%n", r.name(), a.spikeStart(),

@@ -19,11 +19,11 @@ import java.util.Objects;
  * <p>The share is fixed ({@code rate}: annotation catches up at about 1/rate times its speed, if
  * that is enough), or adaptive: it halves for every {@link #ADAPTIVE_HALVING} that annotation
  * trails beyond {@code after}, down to {@code rate}. An adaptive sample settles where annotation
- * keeps pace with the input, whatever the overload: as far behind as {@code after} plus one
- * {@link #ADAPTIVE_HALVING} for each doubling of the load over the capacity (2 minutes 10 seconds
- * at twice the capacity, 2 minutes 33 seconds at ten times, 2 minutes 56 seconds at fifty times, when
- * posts left out cost nothing), and it annotates as many posts as the capacity allows, not a share
- * guessed beforehand.
+ * keeps pace with the input, up to 1/{@code rate} times the capacity: as far behind as {@code
+ * after} plus one {@link #ADAPTIVE_HALVING} for each doubling of the load over the capacity (by
+ * computation, when posts left out cost nothing: 2 minutes 10 seconds at twice the capacity, 2
+ * minutes 33 seconds at ten times, 2 minutes 56 seconds at fifty times), and it annotates as many
+ * posts as the capacity allows, not a share guessed beforehand.
  *
  * <p>The choice is by a hash of the post id, below the share: a post and its replays are chosen
  * alike at the same share, and a smaller sample is part of every larger one. Whether annotation
