@@ -18,7 +18,8 @@ package io.spikewatch.metrics;
  *     its negative posts say, and show them); null otherwise
  * @param watermarkMillis the event-time watermark annotation had reached when it took the post
  *     ({@link Long#MIN_VALUE} when not known): a minute that had closed by then is over for the
- *     post, whenever the post reaches a later step
+ *     post, whenever the post reaches a later step (on the way to sentiment shift detection it is
+ *     moved on to the alert path's out-of-orderness bound)
  */
 public record Observation(
         String scope,
@@ -41,6 +42,11 @@ public record Observation(
     public Observation(String scope, String entity, String authorKey, String sentimentLabel, double sentimentScore,
             long eventTimeMillis) {
         this(scope, entity, authorKey, sentimentLabel, sentimentScore, eventTimeMillis, NONE, null, Long.MIN_VALUE);
+    }
+
+    /** This observation with {@code watermark} as the watermark annotation had reached when it took the post. */
+    public Observation withWatermarkMillis(long watermark) {
+        return new Observation(scope, entity, authorKey, sentimentLabel, sentimentScore, eventTimeMillis, negativeAbout, negativePost, watermark);
     }
 
     @Override

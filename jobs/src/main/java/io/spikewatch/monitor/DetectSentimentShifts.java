@@ -46,8 +46,10 @@ import org.slf4j.LoggerFactory;
  * baseline learned, like the volume operator's, from the minutes outside a shift), their unique
  * authors and the negative posts most reposted and seen.
  *
- * <p>A post whose minute had closed when annotation took it is left out of every verdict and
- * counted in {@code observationsTooLateForSentiment} ({@link #isLate}): decided there, and not by
+ * <p>Its input is on the alert path's out-of-orderness bound ({@link AdvanceSentimentWatermark}), so
+ * a minute is judged once annotation has read that far past it, not the indexing path's 2 minutes.
+ * A post whose minute had closed, on that bound, when annotation took it is left out of every
+ * verdict and counted in {@code observationsTooLateForSentiment} ({@link #isLate}): decided there, and not by
  * this operator's own watermark, which trails parallel annotation tasks by however far they are
  * apart, so the same input gives the same verdicts run after run.
  */

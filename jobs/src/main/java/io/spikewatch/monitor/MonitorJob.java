@@ -236,7 +236,8 @@ public final class MonitorJob {
     /**
      * The alert path, on the fast path's posts: they are routed to their series and counted ahead
      * of NLP; annotated posts add sentiment as they arrive (without holding the count back) and
-     * feed the sentiment shift detector. Returns the spike documents.
+     * feed the sentiment shift detector, on the alert path's out-of-orderness bound
+     * ({@link AdvanceSentimentWatermark}). Returns the spike documents.
      */
     private DataStream<IndexDocument> detectAndAlert(DataStream<Post> posts, DataStream<Observation> observations, IndexNames indices) {
         AlertingSettings rules = alerting.settings();
@@ -247,7 +248,11 @@ public final class MonitorJob {
         SingleOutputStreamOperator<IndexDocument> volumeSpikes = seriesPosts.keyBy(SeriesPost::seriesKey)
                 .connect(sentimentSoFar.keyBy(Observation::seriesKey))
                 .process(new DetectSpikes(rules, indices)).name("detect-spikes").uid("detect-spikes");
-        SingleOutputStreamOperator<IndexDocument> sentimentShifts = observations.keyBy(Observation::seriesKey)
+        DataStream<Observation> onAlertBound = observations
+                .transform("sentiment-watermark", AnnotateDocuments.OBSERVATIONS.getTypeInfo(),
+                        new AdvanceSentimentWatermark(settings.outOfOrderness(), settings.alertOutOfOrderness()))
+                .uid("sentiment-watermark").setParallelism(settings.annotationParallelism());
+        SingleOutputStreamOperator<IndexDocument> sentimentShifts = onAlertBound.keyBy(Observation::seriesKey)
                 .process(new DetectSentimentShifts(rules, indices)).name("detect-sentiment-shifts").uid("detect-sentiment-shifts");
         volumeSpikes.getSideOutput(DetectSpikes.ALERTS)
                 .union(sentimentShifts.getSideOutput(DetectSpikes.ALERTS))
