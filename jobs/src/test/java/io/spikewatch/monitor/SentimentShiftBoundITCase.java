@@ -75,8 +75,9 @@ class SentimentShiftBoundITCase {
 
             JobClient job = startJob(new KafkaSettings(broker.bootstrapServers(), List.of("shift-posts", "shift-statements"), "shift-itcase"));
             try {
-                // NLP's start-up, then a few seconds of work: the job never ends by itself
-                Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+                // NLP's start-up (under a minute alone, twice that on a busy machine), then a few
+                // seconds of work; the job never ends by itself, so a missing shift waits this out
+                Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
                 List<ObjectNode> shifts = sentimentShifts(client);
                 while (shifts.isEmpty() && Instant.now().isBefore(deadline)) {
                     Thread.sleep(1000);
