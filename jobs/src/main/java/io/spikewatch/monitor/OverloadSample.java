@@ -117,11 +117,6 @@ public record OverloadSample(double rate, Duration after, boolean adaptive) impl
         return share >= 1 || fraction(postId) < share;
     }
 
-    /** Whether the post is in this sample's fixed share (the smallest share of an adaptive one). */
-    public boolean inSample(String postId) {
-        return inSample(postId, rate);
-    }
-
     /** The id's 64-bit FNV-1a hash of its UTF-8 bytes, mixed and mapped to [0, 1). */
     static double fraction(String id) {
         long hash = 0xcbf29ce484222325L;

@@ -28,11 +28,11 @@ class OverloadSampleTest {
         long annotated = IntStream.range(0, 20_000).filter(i -> tenth.annotates("x-" + i, behind, readUpTo)).count();
         assertThat(annotated / 20_000.0).isCloseTo(0.1, within(0.01));
         assertThat(IntStream.range(0, 20_000).mapToObj(i -> "x-" + i))
-                .allMatch(id -> tenth.annotates(id, behind, readUpTo) == tenth.inSample(id))
-                .allMatch(id -> tenth.inSample(id) == new OverloadSample(0.1, Duration.ZERO).inSample(id));
+                .allMatch(id -> tenth.annotates(id, behind, readUpTo) == OverloadSample.inSample(id, 0.1))
+                .allMatch(id -> tenth.annotates(id, behind, readUpTo) == new OverloadSample(0.1, Duration.ZERO).annotates(id, behind, readUpTo));
         // a larger sample holds the smaller one
-        OverloadSample half = new OverloadSample(0.5, Duration.ofMinutes(2));
-        assertThat(IntStream.range(0, 20_000).mapToObj(i -> "x-" + i).filter(tenth::inSample)).allMatch(half::inSample);
+        assertThat(IntStream.range(0, 20_000).mapToObj(i -> "x-" + i).filter(id -> OverloadSample.inSample(id, 0.1)))
+                .allMatch(id -> OverloadSample.inSample(id, 0.5));
     }
 
     @Test
