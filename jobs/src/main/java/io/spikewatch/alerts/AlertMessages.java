@@ -24,6 +24,8 @@ public final class AlertMessages {
     /** How many terms, hashtags and entities together are named as drivers. */
     static final int MAX_DRIVERS = 2 * SpikeExplainer.HEADLINE_DRIVERS;
     static final int MAX_TOP_POST_CHARS = 120;
+    /** How many new names an emerging alert names. */
+    static final int MAX_EMERGING = 3;
     /** How many targets of a sentiment shift's negative posts are named. */
     static final int MAX_TARGETS = 3;
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
@@ -102,19 +104,30 @@ public final class AlertMessages {
             case SENTIMENT_SHIFT -> e == null || e.sentiment() == null ? "negative share up"
                     : percent(e.sentiment().negativeShare()) + " negative of " + e.sentiment().annotated() + " annotated posts"
                             + " (usually " + percent(spike.peakExpected()) + ")";
-            case EMERGING -> e == null ? rate(spike.peakValue()) + " posts/min" : emerging(e);
+            case EMERGING -> e == null ? rate(spike.peakValue()) + " posts/min" : emerging(rule, e, spike);
         };
     }
 
-    private static String emerging(SpikeExplanation e) {
-        List<TermWeight> all = new ArrayList<>(e.entities());
-        all.addAll(e.hashtags());
-        all.addAll(e.terms());
-        TermWeight top = all.stream().max(java.util.Comparator.comparingDouble(TermWeight::lift)).orElse(null);
-        if (top == null) {
+    /**
+     * The new names, highest lift first: those that qualify under the rule (all of them up to
+     * {@link #MAX_EMERGING}), or the one of highest lift when none does.
+     */
+    private static String emerging(AlertRule rule, SpikeExplanation e, Spike spike) {
+        List<TermWeight> named = rule.params() instanceof NewEntityOrTermParams params ? params.qualifying(spike) : List.of();
+        if (named.isEmpty()) {
+            List<TermWeight> all = new ArrayList<>(e.entities());
+            all.addAll(e.hashtags());
+            all.addAll(e.terms());
+            named = all.stream().max(java.util.Comparator.comparingDouble(TermWeight::lift)).stream().toList();
+        }
+        if (named.isEmpty()) {
             return e.observed() + " posts";
         }
-        return term(top.term()) + " in " + top.count() + " posts (" + ratio(top.lift(), 1) + " its baseline)";
+        List<String> parts = new ArrayList<>();
+        for (TermWeight weight : named.subList(0, Math.min(MAX_EMERGING, named.size()))) {
+            parts.add(term(weight.term()) + " in " + weight.count() + " posts (" + ratio(weight.lift(), 1) + " its baseline)");
+        }
+        return String.join(", ", parts);
     }
 
     /**

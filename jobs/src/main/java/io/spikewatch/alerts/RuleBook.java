@@ -19,7 +19,9 @@ import java.util.Set;
  *       alert of the same rule on the same series was raised less than {@code cooldown} ago (it
  *       is then reconsidered at its next report).</li>
  *   <li>The alerted episode fires again when its severity rose by {@value #ESCALATION_STEP}
- *       points or more since the last alert or it had a new wave (ESCALATED, always), else every
+ *       points or more since the last alert or it had a new wave (ESCALATED, always; a
+ *       {@code new_entity_or_term} rule counts each qualifying entity as a wave and ignores the
+ *       severity: another name is news, more posts of the same one are not), else every
  *       {@code renotify_every} (ONGOING, when set), and once at its end with {@code notify_end}.</li>
  * </ul>
  *
@@ -75,7 +77,8 @@ public final class RuleBook {
             if (ended) {
                 return rule.notifyEnd() ? raise(rule, spike, EpisodePhase.ENDED, now, state, states) : null;
             }
-            if (spike.severity() >= state.lastSeverity + ESCALATION_STEP || spike.waves() > state.lastWaves) {
+            boolean stronger = rule.params().escalatesWithSeverity() && spike.severity() >= state.lastSeverity + ESCALATION_STEP;
+            if (stronger || rule.params().waves(spike) > state.lastWaves) {
                 return raise(rule, spike, EpisodePhase.ESCALATED, now, state, states);
             }
             if (rule.renotifyEvery() != null && now >= plus(state.lastAlertAtMillis, rule.renotifyEvery().toMillis())) {
@@ -109,7 +112,7 @@ public final class RuleBook {
         state.sequence++;
         state.lastAlertAtMillis = now;
         state.lastSeverity = spike.severity();
-        state.lastWaves = spike.waves();
+        state.lastWaves = rule.params().waves(spike);
         state.endReported = phase == EpisodePhase.ENDED;
         states.put(rule.name(), state);
         return alert;

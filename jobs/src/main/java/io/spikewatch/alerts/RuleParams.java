@@ -14,6 +14,22 @@ public sealed interface RuleParams
     /** Whether the spike is big enough for this rule, beyond its severity. */
     boolean accepts(Spike spike);
 
+    /**
+     * The waves of an episode as this rule counts them: a report with more than the last alert had
+     * escalates the episode. By default the detector's ({@link Spike#waves()}).
+     */
+    default int waves(Spike spike) {
+        return spike.waves();
+    }
+
+    /**
+     * Whether a report whose severity rose by {@link RuleBook#ESCALATION_STEP} since the last alert
+     * escalates the episode. By default it does.
+     */
+    default boolean escalatesWithSeverity() {
+        return true;
+    }
+
     /** The defaults of {@code type} (a threshold has none: its count is required). */
     static RuleParams defaults(RuleType type) {
         return switch (type) {

@@ -16,7 +16,7 @@ public class RuleSeriesState {
     /** Severity reported by the last alert of the episode. */
     public int lastSeverity;
 
-    /** New waves of the episode already notified. */
+    /** Waves of the episode already notified, as the rule counts them ({@code RuleParams.waves}). */
     public int lastWaves;
 
     /** Alerts sent for the episode so far; the next alert's sequence number. */

@@ -107,8 +107,10 @@
  * per-(rule, series) {@link io.spikewatch.alerts.RuleSeriesState}s, which the job keeps in keyed
  * state. A new episode fires STARTED once (severity and params permitting, outside the cooldown);
  * the same episode fires again only when its severity rose by {@value
- * io.spikewatch.alerts.RuleBook#ESCALATION_STEP} points (ESCALATED), on {@code renotify_every}
- * (ONGOING), and at its end with {@code notify_end} (ENDED). Alert ids are
+ * io.spikewatch.alerts.RuleBook#ESCALATION_STEP} points or it has a new wave (ESCALATED), on
+ * {@code renotify_every} (ONGOING), and at its end with {@code notify_end} (ENDED). A
+ * {@code new_entity_or_term} rule escalates when another entity of the episode qualifies, not
+ * on severity ({@link io.spikewatch.alerts.NewEntityOrTermParams}). Alert ids are
  * {@code RULE|SPIKE_ID|PHASE|SEQUENCE}, so a replay from a checkpoint produces the same ids.
  *
  * <h2>Delivery</h2>

@@ -14,4 +14,9 @@ public class EmergingState {
     public HashMap<String, Long> reported = new HashMap<>();
     /** Start of the current emerging episode (first report), epoch millis; {@link Long#MIN_VALUE} when none. */
     public long episodeStartMillis = Long.MIN_VALUE;
+    /**
+     * Per key reported in the current episode: its posts as last counted (they stop growing when
+     * its candidate window closes).
+     */
+    public HashMap<String, Long> episodeKeys = new HashMap<>();
 }

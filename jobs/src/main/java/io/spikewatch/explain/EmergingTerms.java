@@ -19,12 +19,15 @@ import java.util.Map;
  *
  * <p>A key is a candidate when it appears while its decayed baseline count is below
  * {@link #ABSENT}; its posts are then counted for {@link #WINDOW}. A candidate seen in at least
- * {@link #MIN_POSTS} posts is reported once, in an {@link SpikeKind#EMERGING} spike of the series
- * whose explanation lists the emerging keys with their lift against the (smoothed) baseline. A
- * key is not reported again for {@link #REPORT_AGAIN_AFTER}. Reports within {@link #WINDOW} of
- * each other belong to one episode (one spike id), so rules see one event, growing. Its top posts
- * are the bucket's posts that say the emerging terms or hashtags first, as a spike's are
- * ({@link SpikeExplainer}), not whatever else was reposted most in that minute.
+ * {@link #MIN_POSTS} posts joins the {@link SpikeKind#EMERGING} episode of the series (a new one
+ * unless one started less than {@link #WINDOW} ago), whose explanation lists the episode's keys
+ * with their posts and their lift against the (smoothed) baseline. The episode is reported again
+ * each minute a key joins it or one of its keys is counted in more posts, so a rule that asks for
+ * more posts than {@link #MIN_POSTS} sees the key when it gets there, and a second name that
+ * emerges with the first (the commissioner and the EU) is named in the same episode. A key does
+ * not join an episode again for {@link #REPORT_AGAIN_AFTER}. Its top posts are the bucket's posts
+ * that say the emerging terms or hashtags first, as a spike's are ({@link SpikeExplainer}), not
+ * whatever else was reposted most in that minute.
  */
 public final class EmergingTerms {
 
@@ -38,28 +41,51 @@ public final class EmergingTerms {
     static final int LIMIT = 5;
 
     /**
-     * Adds one closed bucket (before it is learned into {@code baseline}) and returns the
-     * emerging spike it completes, or null.
+     * Adds one closed bucket (before it is learned into {@code baseline}) and returns the report of
+     * the emerging episode it opens or changes (a key joined, or a key's posts grew), or null.
      */
     public Spike observe(EmergingState state, String seriesKey, BucketStats bucket, TermBaseline baseline, Instant bucketStart) {
         long now = bucketStart.toEpochMilli();
         state.candidates.entrySet().removeIf(e -> now - e.getValue()[0] >= WINDOW.toMillis());
         state.reported.entrySet().removeIf(e -> now - e.getValue() >= REPORT_AGAIN_AFTER.toMillis());
+        if (state.episodeStartMillis != Long.MIN_VALUE && now - state.episodeStartMillis >= WINDOW.toMillis()) {
+            state.episodeKeys.clear();
+        }
         track(state, bucket.entities, TermBaseline::entityKey, baseline, now);
         track(state, bucket.hashtags, key -> key, baseline, now);
         track(state, bucket.terms, key -> key, baseline, now);
 
-        List<TermWeight> entities = new ArrayList<>();
-        List<TermWeight> hashtags = new ArrayList<>();
-        List<TermWeight> terms = new ArrayList<>();
+        boolean changed = false;
         for (Map.Entry<String, long[]> candidate : state.candidates.entrySet()) {
             String key = candidate.getKey();
             long posts = candidate.getValue()[1];
-            if (posts < MIN_POSTS || state.reported.containsKey(key)) {
-                continue;
+            Long counted = state.episodeKeys.get(key);
+            if (counted != null) {
+                if (posts > counted) {
+                    state.episodeKeys.put(key, posts);
+                    changed = true;
+                }
+            } else if (posts >= MIN_POSTS && !state.reported.containsKey(key)) {
+                if (state.episodeKeys.isEmpty()) {
+                    state.episodeStartMillis = now;
+                }
+                state.reported.put(key, now);
+                state.episodeKeys.put(key, posts);
+                changed = true;
             }
+        }
+        if (!changed) {
+            return null;
+        }
+
+        List<TermWeight> entities = new ArrayList<>();
+        List<TermWeight> hashtags = new ArrayList<>();
+        List<TermWeight> terms = new ArrayList<>();
+        double windowPosts = Math.max(1, baseline.posts / Math.max(1, baseline.buckets) * WINDOW.toMinutes());
+        for (Map.Entry<String, Long> member : state.episodeKeys.entrySet()) {
+            String key = member.getKey();
+            long posts = member.getValue();
             double share = (baseline.counts.getOrDefault(key, 0.0) + SpikeExplainer.PRIOR) / (baseline.posts + 2 * SpikeExplainer.PRIOR);
-            double windowPosts = Math.max(1, baseline.posts / Math.max(1, baseline.buckets) * WINDOW.toMinutes());
             TermWeight weight = new TermWeight(displayName(key), posts, 0, (posts / windowPosts) / share);
             if (key.startsWith("entity:")) {
                 entities.add(weight);
@@ -67,17 +93,6 @@ public final class EmergingTerms {
                 hashtags.add(weight);
             } else {
                 terms.add(weight);
-            }
-        }
-        if (entities.isEmpty() && hashtags.isEmpty() && terms.isEmpty()) {
-            return null;
-        }
-        if (state.episodeStartMillis == Long.MIN_VALUE || now - state.episodeStartMillis >= WINDOW.toMillis()) {
-            state.episodeStartMillis = now;
-        }
-        for (String key : state.candidates.keySet()) {
-            if (state.candidates.get(key)[1] >= MIN_POSTS) {
-                state.reported.putIfAbsent(key, now);
             }
         }
         long strongest = mostPosts(entities, hashtags, terms);

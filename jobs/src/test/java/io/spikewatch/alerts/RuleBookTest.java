@@ -163,6 +163,39 @@ class RuleBookTest {
     }
 
     @Test
+    void aNewEntityRuleAlertsWhenANameQualifiesAndAgainOnlyForAnotherName() {
+        AlertRule emerging = rule("emerging", RuleScope.EVERYTHING, RuleType.NEW_ENTITY_OR_TERM,
+                new NewEntityOrTermParams(15, 8), null, false);
+        RuleBook book = book(emerging);
+        AlertStates states = AlertStates.inMemory();
+        TermWeight phrase = new TermWeight("commissioner", 20, 0, 90);
+
+        // one episode (one start), reported each minute as its names are counted in more posts
+        assertThat(book.evaluate(emergingReport(40, List.of(new TermWeight("Thierry Breton", 8, 0, 30)), List.of()), minute(1), states))
+                .as("8 posts: below the rule's 15").isEmpty();
+        assertThat(book.evaluate(emergingReport(78, List.of(new TermWeight("Thierry Breton", 15, 0, 56)), List.of(phrase)), minute(2), states))
+                .singleElement().satisfies(alert -> {
+                    assertThat(alert.phase()).isEqualTo(EpisodePhase.STARTED);
+                    assertThat(alert.text()).startsWith("New entity or term on all posts: 'Thierry Breton' in 15 posts (56x its baseline), "
+                            + "'commissioner' in 20 posts (90x its baseline)");
+                });
+        assertThat(book.evaluate(emergingReport(100, List.of(new TermWeight("Thierry Breton", 60, 0, 200),
+                        new TermWeight("European Union", 12, 0, 20)), List.of(phrase, new TermWeight("letter", 30, 0, 100))), minute(3), states))
+                .as("more posts of the same name and another phrase of the story are no news").isEmpty();
+        assertThat(book.evaluate(emergingReport(100, List.of(new TermWeight("Thierry Breton", 70, 0, 210),
+                        new TermWeight("European Union", 16, 0, 25)), List.of(phrase)), minute(4), states))
+                .singleElement().satisfies(alert -> {
+                    assertThat(alert.phase()).isEqualTo(EpisodePhase.ESCALATED);
+                    assertThat(alert.text()).contains("'European Union' in 16 posts");
+                });
+    }
+
+    private static Spike emergingReport(int severity, List<TermWeight> entities, List<TermWeight> terms) {
+        SpikeExplanation explanation = new SpikeExplanation(100, 10, 90, SentimentBreakdown.NONE, terms, List.of(), entities, List.of());
+        return TestSpikes.of("all", SpikeKind.EMERGING, severity, 0, 0, explanation);
+    }
+
+    @Test
     void aReplayFromSavedStateGivesTheSameAlerts() {
         AlertRule rule = rule("renotify", RuleScope.EVERYTHING, RuleType.SPIKE, SpikeParams.DEFAULTS, Duration.ofMinutes(5), true);
         RuleBook book = book(rule);

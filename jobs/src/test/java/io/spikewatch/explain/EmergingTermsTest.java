@@ -20,7 +20,7 @@ class EmergingTermsTest {
     private static final String SERIES = "all";
 
     @Test
-    void aTermAbsentFromTheBaselineIsReportedOnceWithThePostsThatSayItFirst() {
+    void aTermAbsentFromTheBaselineIsReportedWithThePostsThatSayItFirst() {
         TermBaseline baseline = anHourOf("Looking forward to the Trump interview tonight", "Nice weather in Florida today");
         EmergingState state = new EmergingState();
         EmergingTerms emerging = new EmergingTerms();
@@ -36,8 +36,42 @@ class EmergingTermsTest {
         assertThat(spike.explanation().topPosts()).first().extracting(TopPost::text).asString().contains("letter");
         assertThat(spike.explanation().topPosts()).extracting(TopPost::id).doesNotContain("old-story").hasSize(EmergingTerms.LIMIT);
 
-        // the same words a minute later are no news
-        assertThat(emerging.observe(state, SERIES, aMinuteOfTheLetter(1), baseline, T0.plusSeconds(3660))).isNull();
+        // the same words a minute later: the same episode, counted in more posts, so that a rule
+        // asking for more than the first report had sees them get there
+        Spike later = emerging.observe(state, SERIES, aMinuteOfTheLetter(1), baseline, T0.plusSeconds(3660));
+        assertThat(later.id()).isEqualTo(spike.id());
+        assertThat(later.explanation().terms()).filteredOn(t -> t.term().equals("letter")).singleElement()
+                .satisfies(t -> assertThat(t.count()).isEqualTo(20));
+        // a minute that says none of them again changes nothing
+        assertThat(emerging.observe(state, SERIES, new BucketStats(), baseline, T0.plusSeconds(3720))).isNull();
+        // and once the episode is over, the term is not news again that day
+        assertThat(emerging.observe(state, SERIES, aMinuteOfTheLetter(2), baseline, T0.plusSeconds(3600 + 20 * 60))).isNull();
+    }
+
+    @Test
+    void aSecondNameEmergingMinutesLaterJoinsTheSameEpisode() {
+        TermBaseline baseline = anHourOf("Looking forward to the Trump interview tonight", "Nice weather in Florida today");
+        EmergingState state = new EmergingState();
+        EmergingTerms emerging = new EmergingTerms();
+
+        Spike first = emerging.observe(state, SERIES, aMinuteOfTheLetter(0), baseline, T0.plusSeconds(3600));
+        BucketStats reply = new BucketStats();
+        for (int i = 0; i < 12; i++) {
+            add(reply, "c" + i, "c" + i, "Cheung says Brussels should mind its own business", null);
+        }
+        Spike second = emerging.observe(state, SERIES, reply, baseline, T0.plusSeconds(3600 + 3 * 60));
+
+        assertThat(second.id()).isEqualTo(first.id());
+        // named with the episode's other keys (the five of highest lift: the reply's, in more posts)
+        assertThat(second.explanation().terms()).extracting(TermWeight::term).contains("brussels");
+        // fifteen minutes after the episode began, a new name opens a new one
+        BucketStats later = new BucketStats();
+        for (int i = 0; i < EmergingTerms.MIN_POSTS; i++) {
+            add(later, "f" + i, "f" + i, "The FBI opens a probe into the hacked documents", null);
+        }
+        Spike third = emerging.observe(state, SERIES, later, baseline, T0.plusSeconds(3600 + 16 * 60));
+        assertThat(third.start()).isEqualTo(T0.plusSeconds(3600 + 16 * 60));
+        assertThat(third.explanation().terms()).extracting(TermWeight::term).contains("fbi").doesNotContain("letter", "brussels");
     }
 
     @Test
