@@ -13,7 +13,12 @@ import io.spikewatch.backtest.LabeledWindow;
 import io.spikewatch.backtest.NabFiles;
 import io.spikewatch.backtest.NabProfile;
 import io.spikewatch.backtest.NabScorer;
+import io.spikewatch.backtest.ScenarioSweep;
 import io.spikewatch.backtest.ScoredRow;
+import io.spikewatch.annotate.TrackedEntities;
+import io.spikewatch.fixtures.ScenarioGenerator;
+import java.time.Duration;
+import java.time.ZoneId;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -35,7 +40,7 @@ import picocli.CommandLine.Spec;
 /** Evaluations of what Spikewatch detects and annotates against labeled data. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = "Evaluate detections against labeled data.",
-        subcommands = {EvalCommand.Spikes.class, EvalCommand.SentimentEval.class, NerEvalCommand.class})
+        subcommands = {EvalCommand.Spikes.class, EvalCommand.ScenarioEval.class, EvalCommand.SentimentEval.class, NerEvalCommand.class})
 public final class EvalCommand {
 
     /** Message polarity against a gold file, the SemEval way. */
@@ -105,6 +110,57 @@ public final class EvalCommand {
             out.println(result.scores().summary());
             out.println();
             out.flush();
+        }
+    }
+
+    /** The volume detector on the seed scenario drawn with several seeds. */
+    @Command(name = "scenario", mixinStandardHelpOptions = true,
+            description = {
+                "Run the production volume detector and episode tracker (defaults, cold start, every",
+                "minute fed) over the seed scenario generated with each seed, and print, for each labelled",
+                "volume window, the minutes from its start to the first alert of its series under each",
+                "seed, then per seed the windows alerted within --max-delay, later and missed, and the",
+                "episodes started outside every window (the demo's label check, for volume alone and",
+                "without Elasticsearch or NLP: a few seconds a seed)."})
+    static final class ScenarioEval implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--seeds", split = ",", paramLabel = "S,S...",
+                description = "Seeds to draw the scenario with (default: the demo's, then 1 to 9).")
+        List<Long> seeds = new ArrayList<>();
+
+        @Option(names = "--posts", defaultValue = "" + DemoCommand.DEMO_POSTS, description = "Posts per scenario (default: ${DEFAULT-VALUE}).")
+        int posts;
+
+        @Option(names = "--max-delay", defaultValue = "2", paramLabel = "MINUTES",
+                description = "An alert this many minutes after a window's start, or before it, is on time (default: ${DEFAULT-VALUE}).")
+        int maxDelayMinutes;
+
+        @Option(names = "--time-zone", defaultValue = "America/New_York", paramLabel = "ZONE",
+                description = "Zone the times are printed in (default: ${DEFAULT-VALUE}).")
+        ZoneId zone;
+
+        @Override
+        public Integer call() {
+            if (posts < 1) {
+                throw new IllegalArgumentException("--posts must be a positive number of posts, got " + posts);
+            }
+            if (maxDelayMinutes < 0) {
+                throw new IllegalArgumentException("--max-delay must be 0 or more minutes, got " + maxDelayMinutes);
+            }
+            List<Long> chosen = new ArrayList<>(seeds);
+            if (chosen.isEmpty()) {
+                chosen.add(ScenarioGenerator.DEFAULT_SEED);
+                for (long seed = 1; seed <= 9; seed++) {
+                    chosen.add(seed);
+                }
+            }
+            TrackedEntities tracked = TrackedEntities.fromYaml(SeedTrackedEntities.yaml(), SeedTrackedEntities.SOURCE);
+            ScenarioSweep sweep = new ScenarioSweep(tracked, Duration.ofMinutes(1), Duration.ofMinutes(maxDelayMinutes));
+            ScenarioSweep.print(sweep.run(chosen, posts), spec.commandLine().getOut(), zone);
+            return 0;
         }
     }
 
