@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.spikewatch.annotate.TrackedEntities;
 import io.spikewatch.cli.DemoCommand;
-import io.spikewatch.fixtures.Scenario;
 import io.spikewatch.fixtures.ScenarioGenerator;
 import io.spikewatch.fixtures.SeedTimeline;
 import java.io.IOException;
@@ -31,15 +30,12 @@ class ScenarioEvaluationTest {
     private static final ZoneId EASTERN = ZoneId.of("America/New_York");
 
     private static ScenarioReport evaluate(int posts) throws IOException {
-        Scenario scenario = ScenarioGenerator.builder().seed(ScenarioGenerator.DEFAULT_SEED).targetPosts(posts).build().generate();
         String yaml;
         try (InputStream in = ScenarioGenerator.class.getResourceAsStream("seed/tracked-entities.yaml")) {
             yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        List<CountStream> streams = new ScenarioCounts(TrackedEntities.fromYaml(yaml, "seed/tracked-entities.yaml"), MINUTE, Duration.ofDays(1))
-                .streams(ScenarioCounts.posts(scenario.postLines()));
-        assertThat(streams).as("the 2023 and 2024 evenings are two streams").hasSize(2);
-        ScenarioReport report = ScenarioEvaluation.withDefaults(MINUTE, MAX_DELAY).evaluate(streams, scenario.labels());
+        ScenarioSweep sweep = new ScenarioSweep(TrackedEntities.fromYaml(yaml, "seed/tracked-entities.yaml"), MINUTE, MAX_DELAY);
+        ScenarioReport report = sweep.run(List.of(ScenarioGenerator.DEFAULT_SEED), posts).get(0).report();
         StringWriter table = new StringWriter();
         report.print(new PrintWriter(table, true), EASTERN);
         System.out.println("seed scenario, " + posts + " posts, cold start\n" + table);
