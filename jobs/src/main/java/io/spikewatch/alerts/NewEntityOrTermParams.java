@@ -23,13 +23,7 @@ public record NewEntityOrTermParams(long minCount, double minLift) implements Ru
 
     @Override
     public boolean accepts(Spike spike) {
-        if (spike.explanation() == null) {
-            return false;
-        }
-        var e = spike.explanation();
-        return Stream.of(e.entities(), e.terms(), e.hashtags())
-                .flatMap(List::stream)
-                .anyMatch(this::qualifies);
+        return !qualifying(spike).isEmpty();
     }
 
     /**

@@ -51,7 +51,7 @@ public final class ScenarioSweep {
      * missed), then one line per seed: windows within the allowed delay, later, missed, and the
      * false starts with their series and time.
      */
-    public static void print(List<Run> runs, PrintWriter out, ZoneId zone) {
+    public void print(List<Run> runs, PrintWriter out, ZoneId zone) {
         DateTimeFormatter minute = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT).withZone(zone);
         Map<String, List<String>> delays = new LinkedHashMap<>();
         for (Run run : runs) {
@@ -69,8 +69,6 @@ public final class ScenarioSweep {
             row.forEach(delay -> line.append(String.format(Locale.ROOT, " %9s", delay)));
             out.println(line);
         });
-        long maxDelay = runs.isEmpty() || runs.get(0).report().windows().isEmpty() ? 0
-                : runs.get(0).report().windows().get(0).maxDelay().toMinutes();
         out.println();
         for (Run run : runs) {
             List<ScenarioReport.Window> windows = run.report().windows();
@@ -79,7 +77,7 @@ public final class ScenarioSweep {
             List<String> falseStarts = run.report().falseStarts().stream()
                     .map(s -> s.seriesKey() + " " + minute.format(s.raisedAt())).toList();
             out.printf(Locale.ROOT, "seed %-9d %2d of %d within %d min, %d later, %d missed; %d false start(s)%s%n", run.seed(), hits,
-                    windows.size(), maxDelay, windows.size() - hits - missed, missed, falseStarts.size(),
+                    windows.size(), maxDelay.toMinutes(), windows.size() - hits - missed, missed, falseStarts.size(),
                     falseStarts.isEmpty() ? "" : ": " + String.join(", ", falseStarts));
         }
         out.flush();

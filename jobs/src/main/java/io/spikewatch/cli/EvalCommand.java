@@ -8,6 +8,7 @@ import io.spikewatch.annotate.SentimentEvaluation;
 import io.spikewatch.annotate.SentimentGoldFile;
 import io.spikewatch.annotate.SentimentMethod;
 import io.spikewatch.annotate.SentimentMetrics;
+import io.spikewatch.annotate.TrackedEntities;
 import io.spikewatch.backtest.FileScore;
 import io.spikewatch.backtest.LabeledWindow;
 import io.spikewatch.backtest.NabFiles;
@@ -15,14 +16,13 @@ import io.spikewatch.backtest.NabProfile;
 import io.spikewatch.backtest.NabScorer;
 import io.spikewatch.backtest.ScenarioSweep;
 import io.spikewatch.backtest.ScoredRow;
-import io.spikewatch.annotate.TrackedEntities;
 import io.spikewatch.fixtures.ScenarioGenerator;
-import java.time.Duration;
-import java.time.ZoneId;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -159,7 +159,7 @@ public final class EvalCommand {
             }
             TrackedEntities tracked = TrackedEntities.fromYaml(SeedTrackedEntities.yaml(), SeedTrackedEntities.SOURCE);
             ScenarioSweep sweep = new ScenarioSweep(tracked, Duration.ofMinutes(1), Duration.ofMinutes(maxDelayMinutes));
-            ScenarioSweep.print(sweep.run(chosen, posts), spec.commandLine().getOut(), zone);
+            sweep.print(sweep.run(chosen, posts), spec.commandLine().getOut(), zone);
             return 0;
         }
     }
